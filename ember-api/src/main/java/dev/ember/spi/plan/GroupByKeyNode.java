@@ -1,0 +1,4 @@
+package dev.ember.spi.plan;
+
+/** {@code groupByKey}: per batch, each key with the list of its values. {@code numPartitions} 0 means the runner's default parallelism. */
+public record GroupByKeyNode(OpInfo info, PlanNode parent, int numPartitions) implements UnaryNode {}

@@ -1,0 +1,21 @@
+package dev.ember.spi.plan;
+
+/**
+ * Identity of one operator in a stream graph.
+ *
+ * @param id unique within its context, in order of definition
+ * @param operator the API method that defined it, such as {@code flatMap}
+ * @param callSite where user code called it ({@code File.java:31}), or {@code null} if unknown
+ */
+public record OpInfo(int id, String operator, String callSite) {
+
+    /** The operator as people read it in messages: {@code flatMap at NetworkWordCount.java:31}. */
+    public String describe() {
+        return callSite == null ? operator : operator + " at " + callSite;
+    }
+
+    /** A stable name for the operator within its graph: {@code flatMap-3}. */
+    public String stableName() {
+        return operator + "-" + id;
+    }
+}

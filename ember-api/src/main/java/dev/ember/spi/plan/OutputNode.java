@@ -1,0 +1,16 @@
+package dev.ember.spi.plan;
+import dev.ember.streaming.Duration;
+import java.util.List;
+
+/** An output operation ({@code print}, {@code foreachRDD}); outputs run one at a time, in the order they were declared. */
+public record OutputNode(OpInfo info, PlanNode parent, OutputAction action) implements PlanNode {
+    @Override
+    public List<PlanNode> parents() {
+        return List.of(parent);
+    }
+
+    @Override
+    public Duration slide() {
+        return parent.slide();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.ember.spi.plan;
+
+import dev.ember.streaming.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The complete, immutable logical plan of one context, as handed to a runner at {@code start()}.
+ *
+ * @param appName the application's name
+ * @param batchDuration the batch interval
+ * @param nodes every node in order of definition (parents before children)
+ * @param outputs the output operations, in the order they were declared
+ * @param persisted ids of the nodes marked with {@code cache()} or {@code persist()}
+ * @param checkpointDirectory the checkpoint directory, or {@code null} when none was set
+ */
+public record StreamGraph(
+        String appName,
+        Duration batchDuration,
+        List<PlanNode> nodes,
+        List<OutputNode> outputs,
+        Set<Integer> persisted,
+        String checkpointDirectory) {
+
+    /** Copies the lists so the graph cannot change afterwards. */
+    public StreamGraph {
+        nodes = List.copyOf(nodes);
+        outputs = List.copyOf(outputs);
+        persisted = Set.copyOf(persisted);
+    }
+
+    /** The input nodes, in order of definition. */
+    public List<InputNode> inputs() {
+        List<InputNode> inputs = new ArrayList<>();
+        for (PlanNode node : nodes) {
+            if (node instanceof InputNode input) {
+                inputs.add(input);
+            }
+        }
+        return inputs;
+    }
+
+    /** For each node, how many nodes read it (outputs included). */
+    public Map<PlanNode, Integer> consumerCounts() {
+        Map<PlanNode, Integer> counts = new IdentityHashMap<>();
+        for (PlanNode node : nodes) {
+            for (PlanNode parent : node.parents()) {
+                counts.merge(parent, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+}

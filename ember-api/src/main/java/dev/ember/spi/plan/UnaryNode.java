@@ -1,0 +1,35 @@
+package dev.ember.spi.plan;
+
+import dev.ember.streaming.Duration;
+import java.util.List;
+
+/** A node with exactly one parent whose batches it transforms at the parent's slide. */
+public sealed interface UnaryNode extends PlanNode
+        permits MapNode,
+                FlatMapNode,
+                FilterNode,
+                MapToPairNode,
+                FlatMapToPairNode,
+                MapValuesNode,
+                FlatMapValuesNode,
+                MapPartitionsNode,
+                RepartitionNode,
+                ReduceByKeyNode,
+                GroupByKeyNode,
+                CombineByKeyNode,
+                ReduceNode,
+                CountNode {
+
+    /** The node this one reads. */
+    PlanNode parent();
+
+    @Override
+    default List<PlanNode> parents() {
+        return List.of(parent());
+    }
+
+    @Override
+    default Duration slide() {
+        return parent().slide();
+    }
+}

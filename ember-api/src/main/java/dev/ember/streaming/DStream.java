@@ -1,0 +1,338 @@
+package dev.ember.streaming;
+
+import dev.ember.spi.plan.CountNode;
+import dev.ember.spi.plan.FilterNode;
+import dev.ember.spi.plan.FlatMapNode;
+import dev.ember.spi.plan.FlatMapToPairNode;
+import dev.ember.spi.plan.MapNode;
+import dev.ember.spi.plan.MapPartitionsNode;
+import dev.ember.spi.plan.MapToPairNode;
+import dev.ember.spi.plan.OutputAction;
+import dev.ember.spi.plan.OutputNode;
+import dev.ember.spi.plan.PlanNode;
+import dev.ember.spi.plan.ReduceByKeyNode;
+import dev.ember.spi.plan.ReduceNode;
+import dev.ember.spi.plan.RepartitionNode;
+import dev.ember.spi.plan.TransformNode;
+import dev.ember.spi.plan.UnionNode;
+import dev.ember.spi.plan.WindowNode;
+import dev.ember.streaming.function.FlatMapFunction;
+import dev.ember.streaming.function.Function;
+import dev.ember.streaming.function.Function2;
+import dev.ember.streaming.function.PairFlatMapFunction;
+import dev.ember.streaming.function.PairFunction;
+import dev.ember.streaming.function.VoidFunction;
+import dev.ember.streaming.function.VoidFunction2;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A discretized stream: a sequence of batches, one per slide interval, as Spark's {@code
+ * JavaDStream}. Transformations return new streams and only record the graph; nothing runs until
+ * an output operation ({@link #print()}, {@link #foreachRDD}) is registered and the context is
+ * started.
+ *
+ * <p>Functions run on worker threads, possibly several at once on different partitions; they
+ * must not rely on shared mutable state. A function that throws stops the context with a {@link
+ * UserFunctionException} naming the operator and batch time.
+ *
+ * @param <T> the element type
+ */
+public class DStream<T> {
+    final StreamingContext context;
+    final PlanNode node;
+
+    DStream(StreamingContext context, PlanNode node) {
+        this.context = context;
+        this.node = node;
+    }
+
+    /** The context this stream belongs to. */
+    public StreamingContext context() {
+        return context;
+    }
+
+    /** The interval at which this stream produces batches. */
+    public Duration slideDuration() {
+        return node.slide();
+    }
+
+    /** The plan node this stream records; for runner authors. */
+    public PlanNode planNode() {
+        return node;
+    }
+
+    /** One element per element, mapped by {@code fn}. */
+    public <R> DStream<R> map(Function<T, R> fn) {
+        Objects.requireNonNull(fn, "fn");
+        return derive("map", info -> new MapNode(info, node, erase(fn)));
+    }
+
+    /** Zero or more elements per element; {@code fn} returns an iterator, as in Spark 2.0+. */
+    public <U> DStream<U> flatMap(FlatMapFunction<T, U> fn) {
+        Objects.requireNonNull(fn, "fn");
+        return derive("flatMap", info -> new FlatMapNode(info, node, erase(fn)));
+    }
+
+    /** The elements for which {@code predicate} returns true. */
+    public DStream<T> filter(Function<T, Boolean> predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return derive("filter", info -> new FilterNode(info, node, erase(predicate)));
+    }
+
+    /** Calls {@code fn} once per partition of each batch with an iterator over its elements. */
+    public <U> DStream<U> mapPartitions(FlatMapFunction<Iterator<T>, U> fn) {
+        Objects.requireNonNull(fn, "fn");
+        return derive("mapPartitions", info -> new MapPartitionsNode(info, node, erase(fn)));
+    }
+
+    /** One key-value pair per element. */
+    public <K, V> PairDStream<K, V> mapToPair(PairFunction<T, K, V> fn) {
+        Objects.requireNonNull(fn, "fn");
+        return derivePair("mapToPair", info -> new MapToPairNode(info, node, erase(fn)));
+    }
+
+    /** Zero or more key-value pairs per element. */
+    public <K, V> PairDStream<K, V> flatMapToPair(PairFlatMapFunction<T, K, V> fn) {
+        Objects.requireNonNull(fn, "fn");
+        return derivePair("flatMapToPair", info -> new FlatMapToPairNode(info, node, erase(fn)));
+    }
+
+    /** Each batch holds the elements of this stream's and {@code that}'s batches for its time. */
+    public DStream<T> union(DStream<T> that) {
+        requireCompatible(that, "union");
+        return derive("union", info -> new UnionNode(info, List.of(node, that.node)));
+    }
+
+    /** Each batch redistributed evenly over exactly {@code numPartitions} partitions. */
+    public DStream<T> repartition(int numPartitions) {
+        requirePartitions("repartition", numPartitions);
+        return derive("repartition", info -> new RepartitionNode(info, node, numPartitions));
+    }
+
+    /** Each batch becomes one element: its number of elements ({@code 0} for an empty batch). */
+    public DStream<Long> count() {
+        return derive("count", info -> new CountNode(info, node));
+    }
+
+    /** Per batch, each distinct element with the number of times it occurs. */
+    public PairDStream<T, Long> countByValue() {
+        return countByValue(0);
+    }
+
+    /** {@link #countByValue()} over {@code numPartitions} partitions. */
+    public PairDStream<T, Long> countByValue(int numPartitions) {
+        if (numPartitions != 0) {
+            requirePartitions("countByValue", numPartitions);
+        }
+        PairFunction<T, T, Long> one = t -> new Tuple2<>(t, 1L);
+        Function2<Long, Long, Long> sum = Long::sum;
+        PlanNode pairs = context.graph().add("countByValue", info -> new MapToPairNode(info, node, erase(one)));
+        return new PairDStream<>(
+                context,
+                context.graph()
+                        .add(
+                                "countByValue",
+                                info -> new ReduceByKeyNode(info, pairs, erase(sum), numPartitions)));
+    }
+
+    /**
+     * Each non-empty batch reduced to one element by {@code reduceFn}, which must be associative
+     * and commutative; an empty batch stays empty.
+     */
+    public DStream<T> reduce(Function2<T, T, T> reduceFn) {
+        Objects.requireNonNull(reduceFn, "reduceFn");
+        return derive("reduce", info -> new ReduceNode(info, node, erase(reduceFn)));
+    }
+
+    /** Each batch replaced by what {@code transformFn} makes of it; it must not return null. */
+    public <U> DStream<U> transform(Function<Batch<T>, Batch<U>> transformFn) {
+        Objects.requireNonNull(transformFn, "transformFn");
+        return transform((batch, time) -> transformFn.call(batch));
+    }
+
+    /** {@link #transform(Function)} with the batch time. */
+    public <U> DStream<U> transform(Function2<Batch<T>, Time, Batch<U>> transformFn) {
+        Objects.requireNonNull(transformFn, "transformFn");
+        Function2<List<Batch<Object>>, Time, Batch<Object>> fn =
+                (batches, time) -> erase(transformFn.call(erase(batches.get(0)), time));
+        return derive("transform", info -> new TransformNode(info, List.of(node), fn));
+    }
+
+    /** {@link #transform(Function)} for a function that returns pairs. */
+    public <K, V> PairDStream<K, V> transformToPair(
+            Function<Batch<T>, Batch<Tuple2<K, V>>> transformFn) {
+        Objects.requireNonNull(transformFn, "transformFn");
+        return transformToPair((batch, time) -> transformFn.call(batch));
+    }
+
+    /** {@link #transform(Function2)} for a function that returns pairs. */
+    public <K, V> PairDStream<K, V> transformToPair(
+            Function2<Batch<T>, Time, Batch<Tuple2<K, V>>> transformFn) {
+        Objects.requireNonNull(transformFn, "transformFn");
+        Function2<List<Batch<Object>>, Time, Batch<Object>> fn =
+                (batches, time) -> erase(transformFn.call(erase(batches.get(0)), time));
+        return derivePair("transformToPair", info -> new TransformNode(info, List.of(node), fn));
+    }
+
+    /**
+     * At each batch time, the union of this stream's batches in {@code (t - windowDuration, t]}.
+     * The window must be a multiple of this stream's slide.
+     */
+    public DStream<T> window(Duration windowDuration) {
+        return window(windowDuration, slideDuration());
+    }
+
+    /**
+     * At times that are multiples of {@code slideDuration}, the union of this stream's batches in
+     * {@code (t - windowDuration, t]}. Both durations must be multiples of this stream's slide.
+     */
+    public DStream<T> window(Duration windowDuration, Duration slideDuration) {
+        return new DStream<>(context, windowNode(windowDuration, slideDuration));
+    }
+
+    /** Marks each batch to be computed once and shared by every consumer. Returns this stream. */
+    public DStream<T> cache() {
+        return persist();
+    }
+
+    /** Same as {@link #cache()}. Returns this stream. */
+    public DStream<T> persist() {
+        context.graph().persist(node);
+        return this;
+    }
+
+    /** Same as {@link #cache()}; the local runner keeps batches in memory whatever the level. */
+    public DStream<T> persist(StorageLevel level) {
+        Objects.requireNonNull(level, "level");
+        return persist();
+    }
+
+    /**
+     * Prints the first ten elements of every batch, in Spark's format: a line of 43 dashes,
+     * {@code Time: <ms> ms}, 43 dashes, the elements, {@code ...} if there are more, a blank line.
+     */
+    public void print() {
+        print(10);
+    }
+
+    /** Prints the first {@code num} elements of every batch; see {@link #print()}. */
+    public void print(int num) {
+        if (num < 0) {
+            throw new IllegalArgumentException("print needs num >= 0, got " + num);
+        }
+        output("print", new OutputAction.Print(num));
+    }
+
+    /** Calls {@code fn} with every batch, on the driver thread, in output declaration order. */
+    public void foreachRDD(VoidFunction<Batch<T>> fn) {
+        Objects.requireNonNull(fn, "fn");
+        foreachRDD((batch, time) -> fn.call(batch));
+    }
+
+    /** {@link #foreachRDD(VoidFunction)} with the batch time. */
+    public void foreachRDD(VoidFunction2<Batch<T>, Time> fn) {
+        Objects.requireNonNull(fn, "fn");
+        VoidFunction2<Batch<Object>, Time> erased = (batch, time) -> fn.call(erase(batch), time);
+        output("foreachRDD", new OutputAction.Foreach(erased));
+    }
+
+    private void output(String operator, OutputAction action) {
+        context.graph().add(operator, info -> new OutputNode(info, node, action));
+    }
+
+    WindowNode windowNode(Duration windowDuration, Duration slideDuration) {
+        Objects.requireNonNull(windowDuration, "windowDuration");
+        Objects.requireNonNull(slideDuration, "slideDuration");
+        requireMultipleOfSlide("window", "windowDuration", windowDuration);
+        requireMultipleOfSlide("window", "slideDuration", slideDuration);
+        return context.graph()
+                .add(
+                        "window",
+                        info -> new WindowNode(info, node, windowDuration, slideDuration));
+    }
+
+    void requireMultipleOfSlide(String operator, String parameter, Duration value) {
+        Duration slide = slideDuration();
+        if (value.isMultipleOf(slide)) {
+            return;
+        }
+        String of =
+                slide.equals(context.batchDuration())
+                        ? "the batch interval " + slide.pretty()
+                        : "the parent stream's slide " + slide.pretty();
+        long lower = value.milliseconds() / slide.milliseconds();
+        String fix =
+                lower == 0
+                        ? "use " + slide.pretty()
+                        : "use "
+                                + slide.times((int) lower).pretty()
+                                + " or "
+                                + slide.times((int) lower + 1).pretty();
+        throw new InvalidPipelineException(
+                parameter
+                        + " "
+                        + value.pretty()
+                        + " of "
+                        + operator
+                        + " on stream '"
+                        + node.info().describe()
+                        + "' is not a multiple of "
+                        + of
+                        + "; "
+                        + fix);
+    }
+
+    void requireCompatible(DStream<?> that, String operator) {
+        Objects.requireNonNull(that, "that");
+        if (that.context != context) {
+            throw new InvalidPipelineException(
+                    operator
+                            + " of '"
+                            + node.info().describe()
+                            + "' and '"
+                            + that.node.info().describe()
+                            + "' mixes streams of two contexts ('"
+                            + context.appName()
+                            + "' and '"
+                            + that.context.appName()
+                            + "'); build both streams from one StreamingContext");
+        }
+        if (!that.slideDuration().equals(slideDuration())) {
+            throw new InvalidPipelineException(
+                    operator
+                            + " of '"
+                            + node.info().describe()
+                            + "' (slide "
+                            + slideDuration().pretty()
+                            + ") and '"
+                            + that.node.info().describe()
+                            + "' (slide "
+                            + that.slideDuration().pretty()
+                            + ") needs streams with the same slide; window one of them to"
+                            + " match");
+        }
+    }
+
+    static void requirePartitions(String operator, int numPartitions) {
+        if (numPartitions < 1) {
+            throw new IllegalArgumentException(
+                    "numPartitions of " + operator + " must be at least 1, got " + numPartitions);
+        }
+    }
+
+    <R> DStream<R> derive(String operator, java.util.function.Function<dev.ember.spi.plan.OpInfo, PlanNode> factory) {
+        return new DStream<>(context, context.graph().add(operator, factory));
+    }
+
+    <K, V> PairDStream<K, V> derivePair(String operator, java.util.function.Function<dev.ember.spi.plan.OpInfo, PlanNode> factory) {
+        return new PairDStream<>(context, context.graph().add(operator, factory));
+    }
+
+    /** Functions and batches are recorded untyped in the plan; the API's signatures keep them typed. */
+    @SuppressWarnings("unchecked")
+    static <X> X erase(Object o) {
+        return (X) o;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.ember.streaming;
+
+import dev.ember.spi.plan.OpInfo;
+import dev.ember.spi.plan.OutputNode;
+import dev.ember.spi.plan.PlanNode;
+import dev.ember.spi.plan.StreamGraph;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The mutable recording of one context's graph. Only the defining thread writes while the context
+ * is {@code INITIALIZED}; {@link #snapshot} freezes it at start.
+ */
+final class GraphBuilder {
+    private static final String API_PACKAGE = "dev.ember.streaming.";
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    private final StreamingContext context;
+    private final List<PlanNode> nodes = new ArrayList<>();
+    private final List<OutputNode> outputs = new ArrayList<>();
+    private final Set<Integer> persisted = new HashSet<>();
+
+    GraphBuilder(StreamingContext context) {
+        this.context = context;
+    }
+
+    /** Records a node built by {@code factory} from a fresh identity for {@code operator}. */
+    <N extends PlanNode> N add(String operator, Function<OpInfo, N> factory) {
+        context.requireInitialized(operator);
+        N node = factory.apply(new OpInfo(nodes.size() + 1, operator, callSite()));
+        nodes.add(node);
+        if (node instanceof OutputNode output) {
+            outputs.add(output);
+        }
+        return node;
+    }
+
+    void persist(PlanNode node) {
+        context.requireInitialized("persist");
+        persisted.add(node.info().id());
+    }
+
+    boolean hasOutputs() {
+        return !outputs.isEmpty();
+    }
+
+    StreamGraph snapshot(String appName, Duration batchDuration, String checkpointDirectory) {
+        return new StreamGraph(
+                appName, batchDuration, nodes, outputs, persisted, checkpointDirectory);
+    }
+
+    /** The first frame outside Ember's API: where the user defined the operator. */
+    private static String callSite() {
+        return WALKER.walk(
+                frames ->
+                        frames.filter(f -> !f.getClassName().startsWith(API_PACKAGE))
+                                .findFirst()
+                                .map(f -> f.getFileName() + ":" + f.getLineNumber())
+                                .orElse(null));
+    }
+}

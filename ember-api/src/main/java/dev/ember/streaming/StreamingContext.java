@@ -1,0 +1,388 @@
+package dev.ember.streaming;
+
+import dev.ember.spi.Execution;
+import dev.ember.spi.RunSettings;
+import dev.ember.spi.Runner;
+import dev.ember.spi.plan.InputNode;
+import dev.ember.spi.plan.InputSpec;
+import dev.ember.spi.plan.UnionNode;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The entry point of a streaming program, as Spark's {@code JavaStreamingContext}: it creates input
+ * streams, and {@link #start()} runs the graph built on them every batch interval.
+ *
+ * <p>Lifecycle: inputs, transformations and outputs are defined while the context is {@link
+ * StreamingContextState#INITIALIZED}; {@link #start()} validates the graph and hands it to the
+ * runner that supports the master ({@code local}, {@code local[N]} and {@code local[*]} run in this
+ * JVM); {@link #stop(boolean)} ends it for good. Only one context is active per JVM at a time.
+ *
+ * <p>Batch times are multiples of the batch interval; the data received during {@code (t -
+ * interval, t]} forms the batch at {@code t}.
+ *
+ * <p>Not thread-safe while defining the graph; {@code stop} and {@code awaitTermination} may be
+ * called from any thread.
+ */
+public final class StreamingContext implements AutoCloseable {
+    private static final Pattern LOCAL_MASTER = Pattern.compile("local(?:\\[(\\*|\\d+)])?");
+    private static final AtomicReference<StreamingContext> ACTIVE = new AtomicReference<>();
+
+    private final String master;
+    private final String appName;
+    private final Duration batchDuration;
+    private final GraphBuilder graph = new GraphBuilder(this);
+    private final Object lock = new Object();
+
+    private Clock clock = Clock.system();
+    private PrintStream out = System.out;
+    private String checkpointDirectory;
+    private volatile StreamingContextState state = StreamingContextState.INITIALIZED;
+    private volatile Execution execution;
+
+    /**
+     * Creates a context.
+     *
+     * @param master {@code local} (one worker thread), {@code local[N]}, {@code local[*]} (one per
+     *     core), or a cluster master handled by another runner
+     * @param appName the application's name, shown in logs and messages
+     * @param batchDuration the batch interval; must be positive
+     */
+    public StreamingContext(String master, String appName, Duration batchDuration) {
+        this.master = Objects.requireNonNull(master, "master");
+        this.appName = Objects.requireNonNull(appName, "appName");
+        this.batchDuration = Objects.requireNonNull(batchDuration, "batchDuration");
+        if (batchDuration.isZero()) {
+            throw new IllegalArgumentException(
+                    "batch duration of context '"
+                            + appName
+                            + "' must be positive, got 0 ms; use for example"
+                            + " Durations.seconds(1)");
+        }
+        if (master.startsWith("local") && !LOCAL_MASTER.matcher(master).matches()) {
+            throw invalidLocalMaster(master);
+        }
+        if (master.startsWith("local")) {
+            localThreads(master);
+        }
+    }
+
+    /**
+     * The number of worker threads a {@code local} master asks for: 1 for {@code local}, N for
+     * {@code local[N]}, the number of cores for {@code local[*]}.
+     *
+     * @throws IllegalArgumentException when {@code master} is not a valid local master
+     */
+    public static int localThreads(String master) {
+        Matcher m = LOCAL_MASTER.matcher(master);
+        if (!m.matches()) {
+            throw invalidLocalMaster(master);
+        }
+        if (m.group(1) == null) {
+            return 1;
+        }
+        if (m.group(1).equals("*")) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        int n;
+        try {
+            n = Integer.parseInt(m.group(1));
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1) {
+            throw invalidLocalMaster(master);
+        }
+        return n;
+    }
+
+    private static IllegalArgumentException invalidLocalMaster(String master) {
+        return new IllegalArgumentException(
+                "invalid master '"
+                        + master
+                        + "': use local, local[N] with N at least 1, or local[*]");
+    }
+
+    /** The master this context runs on. */
+    public String master() {
+        return master;
+    }
+
+    /** The application's name. */
+    public String appName() {
+        return appName;
+    }
+
+    /** The batch interval. */
+    public Duration batchDuration() {
+        return batchDuration;
+    }
+
+    /** The lifecycle state. */
+    public StreamingContextState getState() {
+        return state;
+    }
+
+    /**
+     * Replaces the system clock; the test kit uses this to drive batches by hand. Only before
+     * {@link #start()}.
+     */
+    public void setClock(Clock clock) {
+        requireInitialized("setClock");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Where {@code print()} writes; {@link System#out} by default. Only before {@link #start()}. */
+    public void setPrintStream(PrintStream out) {
+        requireInitialized("setPrintStream");
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    /**
+     * Sets the directory for checkpoints, required by stateful operators. Only before {@link
+     * #start()}.
+     */
+    public void checkpoint(String directory) {
+        requireInitialized("checkpoint");
+        this.checkpointDirectory = Objects.requireNonNull(directory, "directory");
+    }
+
+    /**
+     * A stream of the UTF-8 lines sent by the TCP server at {@code host:port}, with default {@link
+     * SocketOptions}: this stream connects to the server (start one with {@code nc -lk 9999}),
+     * and reconnects with backoff when the server goes away.
+     */
+    public DStream<String> socketTextStream(String host, int port) {
+        return socketTextStream(host, port, SocketOptions.defaults());
+    }
+
+    /** {@link #socketTextStream(String, int)} with explicit options. */
+    public DStream<String> socketTextStream(String host, int port, SocketOptions options) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(options, "options");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(
+                    "port of socketTextStream must be between 1 and 65535, got " + port);
+        }
+        return input("socketTextStream", new InputSpec.SocketText(host, port, options));
+    }
+
+    /**
+     * A stream whose batches are collections taken from {@code queue}, one per batch; an empty
+     * queue gives an empty batch. Unlike Spark's Java API, the queue is read live, so collections
+     * added after the stream was created are seen. Use a thread-safe queue when other threads add
+     * to it.
+     */
+    public <T> DStream<T> queueStream(Queue<? extends Collection<T>> queue) {
+        return queueStream(queue, true);
+    }
+
+    /**
+     * A stream of collections taken from {@code queue}: one per batch when {@code oneAtATime},
+     * otherwise everything queued at each batch time.
+     */
+    public <T> DStream<T> queueStream(Queue<? extends Collection<T>> queue, boolean oneAtATime) {
+        Objects.requireNonNull(queue, "queue");
+        return input("queueStream", new InputSpec.QueueInput(queue, oneAtATime));
+    }
+
+    /**
+     * A stream of the records that {@code receiver} stores. The receiver runs on a thread of its
+     * own, never on a worker thread.
+     */
+    public <T> DStream<T> receiverStream(Receiver<T> receiver) {
+        Objects.requireNonNull(receiver, "receiver");
+        return input("receiverStream", new InputSpec.ReceiverInput(receiver));
+    }
+
+    /**
+     * The union of {@code streams}: each batch holds the elements of every stream's batch for the
+     * same time. At least one stream; all from this context with the same slide.
+     */
+    @SafeVarargs
+    public final <T> DStream<T> union(DStream<T>... streams) {
+        return union(Arrays.asList(streams));
+    }
+
+    /** The union of a list of streams; see {@link #union(DStream[])}. */
+    public <T> DStream<T> union(List<? extends DStream<T>> streams) {
+        if (streams.isEmpty()) {
+            throw new InvalidPipelineException(
+                    "union of context '" + appName + "' needs at least one stream, got none");
+        }
+        List<dev.ember.spi.plan.PlanNode> parents = new ArrayList<>();
+        DStream<T> first = streams.get(0);
+        for (DStream<T> s : streams) {
+            first.requireCompatible(s, "union");
+            parents.add(s.node);
+        }
+        return new DStream<>(this, graph.add("union", info -> new UnionNode(info, parents)));
+    }
+
+    private <T> DStream<T> input(String operator, InputSpec spec) {
+        return new DStream<>(this, graph.add(operator, info -> new InputNode(info, spec, batchDuration)));
+    }
+
+    GraphBuilder graph() {
+        return graph;
+    }
+
+    void requireInitialized(String operation) {
+        if (state != StreamingContextState.INITIALIZED) {
+            throw new IllegalStateException(
+                    "Cannot "
+                            + operation
+                            + " on context '"
+                            + appName
+                            + "' because it is "
+                            + state
+                            + ": define every input, transformation and output before start()");
+        }
+    }
+
+    /**
+     * Validates the graph and starts running it.
+     *
+     * @throws InvalidPipelineException when no output operation is registered
+     * @throws IllegalStateException when this context is not {@code INITIALIZED}, or another
+     *     context is active in this JVM
+     * @throws StreamingException when no runner supports the master
+     */
+    public void start() {
+        synchronized (lock) {
+            if (state == StreamingContextState.ACTIVE) {
+                throw new IllegalStateException(
+                        "context '" + appName + "' has already been started");
+            }
+            if (state == StreamingContextState.STOPPED) {
+                throw new IllegalStateException(
+                        "context '"
+                                + appName
+                                + "' has been stopped and cannot be started again: create a"
+                                + " new StreamingContext");
+            }
+            if (!graph.hasOutputs()) {
+                throw new InvalidPipelineException(
+                        "No output operations registered, so nothing to execute: add an output"
+                                + " such as print() or foreachRDD(...) to a stream of context '"
+                                + appName
+                                + "' before start()");
+            }
+            Runner runner = findRunner();
+            if (!ACTIVE.compareAndSet(null, this)) {
+                throw new IllegalStateException(
+                        "Only one StreamingContext may be active in a JVM, and context '"
+                                + ACTIVE.get().appName
+                                + "' is active: stop it before starting '"
+                                + appName
+                                + "'");
+            }
+            try {
+                state = StreamingContextState.ACTIVE;
+                execution =
+                        runner.start(
+                                graph.snapshot(appName, batchDuration, checkpointDirectory),
+                                new RunSettings(master, clock, out, this::terminated));
+            } catch (RuntimeException | Error e) {
+                terminated(e);
+                throw e;
+            }
+        }
+    }
+
+    private Runner findRunner() {
+        for (Runner runner : ServiceLoader.load(Runner.class)) {
+            if (runner.supports(master)) {
+                return runner;
+            }
+        }
+        String module = master.startsWith("local") ? "ember-engine" : "ember-spark";
+        throw new StreamingException(
+                "No runner supports master '"
+                        + master
+                        + "' of context '"
+                        + appName
+                        + "': add "
+                        + module
+                        + " to the classpath");
+    }
+
+    private void terminated(Throwable failure) {
+        state = StreamingContextState.STOPPED;
+        ACTIVE.compareAndSet(this, null);
+    }
+
+    /** Stops at once, dropping data received but not yet processed. Same as {@code stop(false)}. */
+    public void stop() {
+        stop(false);
+    }
+
+    /**
+     * Stops the context. With {@code stopGracefully}, inputs stop first and the batches holding
+     * data already received run before this returns. A stopped context cannot be restarted.
+     * Stopping a context that never started just marks it stopped.
+     */
+    public void stop(boolean stopGracefully) {
+        Execution e;
+        synchronized (lock) {
+            e = execution;
+            if (e == null) {
+                state = StreamingContextState.STOPPED;
+                return;
+            }
+        }
+        e.stop(stopGracefully);
+        terminated(null);
+    }
+
+    /**
+     * Spark's form: the first argument (stop the SparkContext) has no meaning in this JVM and is
+     * ignored by the local runner.
+     */
+    public void stop(boolean stopSparkContext, boolean stopGracefully) {
+        stop(stopGracefully);
+    }
+
+    /** Stops the context at once; for try-with-resources. */
+    @Override
+    public void close() {
+        stop(false);
+    }
+
+    /**
+     * Waits until the context stops.
+     *
+     * @throws StreamingException the failure that stopped it, such as a {@link
+     *     UserFunctionException}
+     */
+    public void awaitTermination() throws InterruptedException {
+        awaitTerminationOrTimeout(-1);
+    }
+
+    /**
+     * Waits until the context stops or {@code timeout} milliseconds pass (negative: no limit).
+     *
+     * @return true when the context has stopped, false on timeout
+     * @throws StreamingException the failure that stopped it
+     */
+    public boolean awaitTerminationOrTimeout(long timeout) throws InterruptedException {
+        Execution e = execution;
+        if (e == null) {
+            if (state == StreamingContextState.STOPPED) {
+                return true;
+            }
+            throw new IllegalStateException(
+                    "context '" + appName + "' has not been started: call start() first");
+        }
+        return e.awaitTermination(timeout);
+    }
+}
