@@ -29,12 +29,12 @@ import java.util.Objects;
 
 /**
  * A discretized stream: a sequence of batches, one per slide interval, as Spark's {@code
- * JavaDStream}. Transformations return new streams and only record the graph; nothing runs until
- * an output operation ({@link #print()}, {@link #foreachRDD}) is registered and the context is
+ * JavaDStream}. Transformations return new streams and only record the graph; nothing runs until an
+ * output operation ({@link #print()}, {@link #foreachRDD}) is registered and the context is
  * started.
  *
- * <p>Functions run on worker threads, possibly several at once on different partitions; they
- * must not rely on shared mutable state. A function that throws stops the context with a {@link
+ * <p>Functions run on worker threads, possibly several at once on different partitions; they must
+ * not rely on shared mutable state. A function that throws stops the context with a {@link
  * UserFunctionException} naming the operator and batch time.
  *
  * @param <T> the element type
@@ -128,13 +128,17 @@ public class DStream<T> {
         }
         PairFunction<T, T, Long> one = t -> new Tuple2<>(t, 1L);
         Function2<Long, Long, Long> sum = Long::sum;
-        PlanNode pairs = context.graph().add("countByValue", info -> new MapToPairNode(info, node, erase(one)));
+        PlanNode pairs =
+                context.graph()
+                        .add("countByValue", info -> new MapToPairNode(info, node, erase(one)));
         return new PairDStream<>(
                 context,
                 context.graph()
                         .add(
                                 "countByValue",
-                                info -> new ReduceByKeyNode(info, pairs, erase(sum), numPartitions)));
+                                info ->
+                                        new ReduceByKeyNode(
+                                                info, pairs, erase(sum), numPartitions)));
     }
 
     /**
@@ -210,8 +214,8 @@ public class DStream<T> {
     }
 
     /**
-     * Prints the first ten elements of every batch, in Spark's format: a line of 43 dashes,
-     * {@code Time: <ms> ms}, 43 dashes, the elements, {@code ...} if there are more, a blank line.
+     * Prints the first ten elements of every batch, in Spark's format: a line of 43 dashes, {@code
+     * Time: <ms> ms}, 43 dashes, the elements, {@code ...} if there are more, a blank line.
      */
     public void print() {
         print(10);
@@ -248,9 +252,7 @@ public class DStream<T> {
         requireMultipleOfSlide("window", "windowDuration", windowDuration);
         requireMultipleOfSlide("window", "slideDuration", slideDuration);
         return context.graph()
-                .add(
-                        "window",
-                        info -> new WindowNode(info, node, windowDuration, slideDuration));
+                .add("window", info -> new WindowNode(info, node, windowDuration, slideDuration));
     }
 
     void requireMultipleOfSlide(String operator, String parameter, Duration value) {
@@ -322,15 +324,21 @@ public class DStream<T> {
         }
     }
 
-    <R> DStream<R> derive(String operator, java.util.function.Function<dev.ember.spi.plan.OpInfo, PlanNode> factory) {
+    <R> DStream<R> derive(
+            String operator,
+            java.util.function.Function<dev.ember.spi.plan.OpInfo, PlanNode> factory) {
         return new DStream<>(context, context.graph().add(operator, factory));
     }
 
-    <K, V> PairDStream<K, V> derivePair(String operator, java.util.function.Function<dev.ember.spi.plan.OpInfo, PlanNode> factory) {
+    <K, V> PairDStream<K, V> derivePair(
+            String operator,
+            java.util.function.Function<dev.ember.spi.plan.OpInfo, PlanNode> factory) {
         return new PairDStream<>(context, context.graph().add(operator, factory));
     }
 
-    /** Functions and batches are recorded untyped in the plan; the API's signatures keep them typed. */
+    /**
+     * Functions and batches are recorded untyped in the plan; the API's signatures keep them typed.
+     */
     @SuppressWarnings("unchecked")
     static <X> X erase(Object o) {
         return (X) o;

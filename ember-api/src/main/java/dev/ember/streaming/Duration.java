@@ -7,8 +7,7 @@ import java.io.Serializable;
  * lengths and slides.
  *
  * <p>Immutable. {@link #toString()} gives {@code "<ms> ms"} as Spark does; {@link #pretty()} gives
- * the short form used in messages and on the command line ({@code 500ms}, {@code 10s}, {@code
- * 2m}).
+ * the short form used in messages and on the command line ({@code 500ms}, {@code 10s}, {@code 2m}).
  */
 public final class Duration implements Comparable<Duration>, Serializable {
     private static final long serialVersionUID = 1L;

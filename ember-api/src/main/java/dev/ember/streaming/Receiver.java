@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A custom push source, with the shape of Spark's {@code Receiver}: subclass it, start a thread
- * in {@link #onStart()}, call {@link #store} for each record, and loop until {@link #isStopped()}.
+ * A custom push source, with the shape of Spark's {@code Receiver}: subclass it, start a thread in
+ * {@link #onStart()}, call {@link #store} for each record, and loop until {@link #isStopped()}.
  *
  * <p>The runner starts each receiver on a thread of its own, never on a worker thread, so a program
  * with receivers runs under {@code local[1]} (on Spark, a receiver pins one core and {@code
@@ -60,8 +60,8 @@ public abstract class Receiver<T> implements Serializable {
     }
 
     /**
-     * Stores a block of records at once, as Spark's {@code store(ArrayBuffer)}; the cheapest way
-     * to store many records. The list must not be changed afterwards.
+     * Stores a block of records at once, as Spark's {@code store(ArrayBuffer)}; the cheapest way to
+     * store many records. The list must not be changed afterwards.
      */
     public final void store(List<T> records) {
         supervisor().storeBlock(records);

@@ -3,11 +3,11 @@ package dev.ember.streaming;
 import java.io.Serializable;
 
 /**
- * Options of {@link StreamingContext#socketTextStream(String, int, SocketOptions)}. Immutable;
- * each {@code with} method returns a copy.
+ * Options of {@link StreamingContext#socketTextStream(String, int, SocketOptions)}. Immutable; each
+ * {@code with} method returns a copy.
  *
- * <p>Defaults: lines up to 1 MiB of UTF-8; reconnection after a lost or refused connection
- * starting at 100 ms and doubling up to 5 s.
+ * <p>Defaults: lines up to 1 MiB of UTF-8; reconnection after a lost or refused connection starting
+ * at 100 ms and doubling up to 5 s.
  */
 public final class SocketOptions implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -32,8 +32,8 @@ public final class SocketOptions implements Serializable {
     }
 
     /**
-     * Lines longer than {@code maxLineBytes} bytes are skipped, counted and logged, never
-     * delivered in pieces.
+     * Lines longer than {@code maxLineBytes} bytes are skipped, counted and logged, never delivered
+     * in pieces.
      */
     public SocketOptions withMaxLineBytes(int maxLineBytes) {
         if (maxLineBytes < 1) {

@@ -141,7 +141,9 @@ public final class StreamingContext implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Where {@code print()} writes; {@link System#out} by default. Only before {@link #start()}. */
+    /**
+     * Where {@code print()} writes; {@link System#out} by default. Only before {@link #start()}.
+     */
     public void setPrintStream(PrintStream out) {
         requireInitialized("setPrintStream");
         this.out = Objects.requireNonNull(out, "out");
@@ -158,8 +160,8 @@ public final class StreamingContext implements AutoCloseable {
 
     /**
      * A stream of the UTF-8 lines sent by the TCP server at {@code host:port}, with default {@link
-     * SocketOptions}: this stream connects to the server (start one with {@code nc -lk 9999}),
-     * and reconnects with backoff when the server goes away.
+     * SocketOptions}: this stream connects to the server (start one with {@code nc -lk 9999}), and
+     * reconnects with backoff when the server goes away.
      */
     public DStream<String> socketTextStream(String host, int port) {
         return socketTextStream(host, port, SocketOptions.defaults());
@@ -229,7 +231,8 @@ public final class StreamingContext implements AutoCloseable {
     }
 
     private <T> DStream<T> input(String operator, InputSpec spec) {
-        return new DStream<>(this, graph.add(operator, info -> new InputNode(info, spec, batchDuration)));
+        return new DStream<>(
+                this, graph.add(operator, info -> new InputNode(info, spec, batchDuration)));
     }
 
     GraphBuilder graph() {

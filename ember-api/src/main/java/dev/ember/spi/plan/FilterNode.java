@@ -1,5 +1,7 @@
 package dev.ember.spi.plan;
+
 import dev.ember.streaming.function.Function;
 
 /** {@code filter}: keeps the elements for which the predicate is true. */
-public record FilterNode(OpInfo info, PlanNode parent, Function<Object, Boolean> predicate) implements UnaryNode {}
+public record FilterNode(OpInfo info, PlanNode parent, Function<Object, Boolean> predicate)
+        implements UnaryNode {}

@@ -1,5 +1,7 @@
 package dev.ember.spi.plan;
+
 import dev.ember.streaming.function.FlatMapFunction;
 
 /** {@code flatMap}: zero or more output elements per input element. */
-public record FlatMapNode(OpInfo info, PlanNode parent, FlatMapFunction<Object, Object> fn) implements UnaryNode {}
+public record FlatMapNode(OpInfo info, PlanNode parent, FlatMapFunction<Object, Object> fn)
+        implements UnaryNode {}

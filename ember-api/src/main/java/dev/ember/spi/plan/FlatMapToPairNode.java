@@ -1,5 +1,8 @@
 package dev.ember.spi.plan;
+
 import dev.ember.streaming.function.PairFlatMapFunction;
 
 /** {@code flatMapToPair}: zero or more key-value pairs per input element. */
-public record FlatMapToPairNode(OpInfo info, PlanNode parent, PairFlatMapFunction<Object, Object, Object> fn) implements UnaryNode {}
+public record FlatMapToPairNode(
+        OpInfo info, PlanNode parent, PairFlatMapFunction<Object, Object, Object> fn)
+        implements UnaryNode {}

@@ -1,5 +1,7 @@
 package dev.ember.spi.plan;
+
 import dev.ember.streaming.function.FlatMapFunction;
 
 /** {@code flatMapValues}: zero or more values per pair, each with the pair's key. */
-public record FlatMapValuesNode(OpInfo info, PlanNode parent, FlatMapFunction<Object, Object> fn) implements UnaryNode {}
+public record FlatMapValuesNode(OpInfo info, PlanNode parent, FlatMapFunction<Object, Object> fn)
+        implements UnaryNode {}

@@ -1,4 +1,8 @@
 package dev.ember.spi.plan;
 
-/** {@code groupByKey}: per batch, each key with the list of its values. {@code numPartitions} 0 means the runner's default parallelism. */
-public record GroupByKeyNode(OpInfo info, PlanNode parent, int numPartitions) implements UnaryNode {}
+/**
+ * {@code groupByKey}: per batch, each key with the list of its values. {@code numPartitions} 0
+ * means the runner's default parallelism.
+ */
+public record GroupByKeyNode(OpInfo info, PlanNode parent, int numPartitions)
+        implements UnaryNode {}

@@ -1,4 +1,5 @@
 package dev.ember.spi.plan;
+
 import dev.ember.streaming.Duration;
 import java.util.List;
 

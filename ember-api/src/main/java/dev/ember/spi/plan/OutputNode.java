@@ -1,8 +1,12 @@
 package dev.ember.spi.plan;
+
 import dev.ember.streaming.Duration;
 import java.util.List;
 
-/** An output operation ({@code print}, {@code foreachRDD}); outputs run one at a time, in the order they were declared. */
+/**
+ * An output operation ({@code print}, {@code foreachRDD}); outputs run one at a time, in the order
+ * they were declared.
+ */
 public record OutputNode(OpInfo info, PlanNode parent, OutputAction action) implements PlanNode {
     @Override
     public List<PlanNode> parents() {

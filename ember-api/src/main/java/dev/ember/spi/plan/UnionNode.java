@@ -1,8 +1,12 @@
 package dev.ember.spi.plan;
+
 import dev.ember.streaming.Duration;
 import java.util.List;
 
-/** {@code union}: the elements of every parent's batch for the same time; all parents share one slide. */
+/**
+ * {@code union}: the elements of every parent's batch for the same time; all parents share one
+ * slide.
+ */
 public record UnionNode(OpInfo info, List<PlanNode> parents) implements PlanNode {
     @Override
     public Duration slide() {

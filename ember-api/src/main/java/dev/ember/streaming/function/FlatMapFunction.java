@@ -4,7 +4,8 @@ import java.io.Serializable;
 import java.util.Iterator;
 
 /**
- * A function that turns an element into zero or more elements, returned as an {@link Iterator} (as in Spark 2.0 and later).
+ * A function that turns an element into zero or more elements, returned as an {@link Iterator} (as
+ * in Spark 2.0 and later).
  *
  * <p>Serializable so that the Spark runner can ship it to executors; the local runner never
  * serialises it.

@@ -3,7 +3,8 @@ package dev.ember.streaming.function;
 import java.io.Serializable;
 
 /**
- * A function of two arguments, as Spark's {@code Function2}; reduce functions must be associative and commutative.
+ * A function of two arguments, as Spark's {@code Function2}; reduce functions must be associative
+ * and commutative.
  *
  * <p>Serializable so that the Spark runner can ship it to executors; the local runner never
  * serialises it.

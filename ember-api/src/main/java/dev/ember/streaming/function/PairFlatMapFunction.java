@@ -1,11 +1,12 @@
 package dev.ember.streaming.function;
 
-import java.io.Serializable;
 import dev.ember.streaming.Tuple2;
+import java.io.Serializable;
 import java.util.Iterator;
 
 /**
- * A function that turns an element into zero or more key-value pairs, as Spark's {@code PairFlatMapFunction}.
+ * A function that turns an element into zero or more key-value pairs, as Spark's {@code
+ * PairFlatMapFunction}.
  *
  * <p>Serializable so that the Spark runner can ship it to executors; the local runner never
  * serialises it.

@@ -1,7 +1,7 @@
 package dev.ember.streaming.function;
 
-import java.io.Serializable;
 import dev.ember.streaming.Tuple2;
+import java.io.Serializable;
 
 /**
  * A function that turns an element into a key-value pair, as Spark's {@code PairFunction}.

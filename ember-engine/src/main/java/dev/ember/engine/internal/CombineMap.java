@@ -1,0 +1,111 @@
+package dev.ember.engine.internal;
+
+import java.util.Arrays;
+
+/**
+ * An insertion-ordered hash map for combining values by key, built for the shuffle's hot loop.
+ *
+ * <p>Entries live in dense parallel arrays in insertion order (so iteration is a plain array scan
+ * and output order is the order of first appearance); an open-addressing table of entry indexes,
+ * probed linearly, finds them. Slots are chosen from the high bits of the multiplied hash, because
+ * the low bits already chose the shuffle partition and are the same for every key in this map.
+ *
+ * <p>Not thread-safe: each map belongs to one task.
+ */
+final class CombineMap {
+    private static final int GOLDEN = 0x9E3779B9;
+
+    private Object[] keys;
+    private Object[] values;
+    private int[] hashes;
+    private int size;
+    private int[] slots;
+    private int shift;
+
+    CombineMap() {
+        this(16);
+    }
+
+    CombineMap(int expectedSize) {
+        int capacity = Integer.highestOneBit(Math.max(4, expectedSize) * 2 - 1) << 1;
+        keys = new Object[capacity / 2];
+        values = new Object[capacity / 2];
+        hashes = new int[capacity / 2];
+        slots = new int[capacity];
+        shift = 32 - Integer.numberOfTrailingZeros(capacity);
+    }
+
+    int size() {
+        return size;
+    }
+
+    Object key(int entry) {
+        return keys[entry];
+    }
+
+    Object value(int entry) {
+        return values[entry];
+    }
+
+    int hash(int entry) {
+        return hashes[entry];
+    }
+
+    void setValue(int entry, Object value) {
+        values[entry] = value;
+    }
+
+    /** The slot holding {@code key}, or the empty slot where it belongs. */
+    int slotOf(Object key, int hash) {
+        int mask = slots.length - 1;
+        int slot = (hash * GOLDEN) >>> shift;
+        while (true) {
+            int e = slots[slot];
+            if (e == 0) {
+                return slot;
+            }
+            e--;
+            if (hashes[e] == hash) {
+                Object k = keys[e];
+                if (k == key || (key != null && key.equals(k))) {
+                    return slot;
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** The entry in {@code slot}, or -1 when the slot is empty. */
+    int entryAt(int slot) {
+        return slots[slot] - 1;
+    }
+
+    /** Adds a new entry in the empty {@code slot} returned by {@link #slotOf}. */
+    void insertAt(int slot, Object key, int hash, Object value) {
+        if (size == keys.length) {
+            grow();
+            slot = slotOf(key, hash);
+        }
+        keys[size] = key;
+        values[size] = value;
+        hashes[size] = hash;
+        slots[slot] = ++size;
+    }
+
+    private void grow() {
+        int capacity = slots.length * 2;
+        keys = Arrays.copyOf(keys, capacity / 2);
+        values = Arrays.copyOf(values, capacity / 2);
+        hashes = Arrays.copyOf(hashes, capacity / 2);
+        slots = new int[capacity];
+        shift = 32 - Integer.numberOfTrailingZeros(capacity);
+        int mask = capacity - 1;
+        for (int e = 0; e < size; e++) {
+            int slot = (hashes[e] * GOLDEN) >>> shift;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = e + 1;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.ember.engine.internal;
+
+import java.util.List;
+
+/** The runner's side of one input stream: what arrived since the last batch time. */
+interface InputReader {
+
+    /** Starts receiving (receivers start their threads here). */
+    void start();
+
+    /** Takes the blocks received since the previous cut; they form the batch being cut. */
+    List<List<?>> cut();
+
+    /** Stops receiving; blocks already received stay available to the next cut. */
+    void stop();
+}

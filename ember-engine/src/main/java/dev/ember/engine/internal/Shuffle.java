@@ -1,0 +1,140 @@
+package dev.ember.engine.internal;
+
+import dev.ember.streaming.Tuple2;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The hash shuffle of key-based operations, with map-side combine.
+ *
+ * <p>Map phase: each input task pushes its pairs through its fused pipeline into one {@link
+ * CombineMap} per output partition (partition = key hash mod N, as Spark's HashPartitioner), so a
+ * key appears at most once per task and partition. Reduce phase: output partition p merges the
+ * maps of every task for p in task order. Both phases run on the worker pool. Output order within
+ * a partition is the order in which keys first appeared in the batch, so results are deterministic
+ * for a given input order.
+ */
+final class Shuffle {
+    private Shuffle() {}
+
+    static int partitionOf(int hash, int partitions) {
+        return Math.floorMod(hash, partitions);
+    }
+
+    static List<Part> run(LocalBatch<?> input, Combiner combiner, int partitions) {
+        int tasks = input.taskCount();
+        WorkerPool pool = input.engine().pool();
+        Object[][] mapOutputs = new Object[tasks][];
+        pool.runAll(
+                tasks,
+                t -> {
+                    MapSideSink sink = new MapSideSink(combiner, partitions);
+                    input.push(t, sink);
+                    mapOutputs[t] = sink.outputs;
+                });
+        Part[] result = new Part[partitions];
+        pool.runAll(partitions, p -> result[p] = reduce(mapOutputs, p, combiner));
+        return List.of(result);
+    }
+
+    private static Part reduce(Object[][] mapOutputs, int p, Combiner combiner) {
+        CombineMap acc = null;
+        for (Object[] outputs : mapOutputs) {
+            Object out = outputs[p];
+            if (out == null) {
+                continue;
+            }
+            if (combiner.mapSideCombine) {
+                CombineMap m = (CombineMap) out;
+                if (acc == null) {
+                    acc = m;
+                    continue;
+                }
+                for (int e = 0, n = m.size(); e < n; e++) {
+                    Object key = m.key(e);
+                    int hash = m.hash(e);
+                    int slot = acc.slotOf(key, hash);
+                    int existing = acc.entryAt(slot);
+                    if (existing < 0) {
+                        acc.insertAt(slot, key, hash, m.value(e));
+                    } else {
+                        acc.setValue(
+                                existing,
+                                combiner.mergeCombiners(acc.value(existing), m.value(e)));
+                    }
+                }
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Tuple2<Object, Object>> pairs = (List<Tuple2<Object, Object>>) out;
+                if (acc == null) {
+                    acc = new CombineMap(pairs.size());
+                }
+                for (Tuple2<Object, Object> pair : pairs) {
+                    fold(acc, combiner, pair._1(), pair._2());
+                }
+            }
+        }
+        if (acc == null) {
+            return Part.EMPTY;
+        }
+        List<Object> out = new ArrayList<>(acc.size());
+        for (int e = 0, n = acc.size(); e < n; e++) {
+            out.add(new Tuple2<>(acc.key(e), acc.value(e)));
+        }
+        return Part.of(out);
+    }
+
+    static void fold(CombineMap map, Combiner combiner, Object key, Object value) {
+        int hash = key == null ? 0 : key.hashCode();
+        int slot = map.slotOf(key, hash);
+        int e = map.entryAt(slot);
+        if (e < 0) {
+            map.insertAt(slot, key, hash, combiner.create(value));
+        } else {
+            map.setValue(e, combiner.mergeValue(map.value(e), value));
+        }
+    }
+
+    /** Terminal sink of a map task: combines (or just routes) pairs per output partition. */
+    private static final class MapSideSink extends Sink {
+        private final Combiner combiner;
+        private final int partitions;
+        final Object[] outputs;
+
+        MapSideSink(Combiner combiner, int partitions) {
+            this.combiner = combiner;
+            this.partitions = partitions;
+            this.outputs = new Object[partitions];
+        }
+
+        @Override
+        void accept(Object element) {
+            Tuple2<?, ?> pair = (Tuple2<?, ?>) element;
+            Object key = pair._1();
+            int hash = key == null ? 0 : key.hashCode();
+            int p = partitions == 1 ? 0 : partitionOf(hash, partitions);
+            if (combiner.mapSideCombine) {
+                CombineMap map = (CombineMap) outputs[p];
+                if (map == null) {
+                    map = new CombineMap(1024);
+                    outputs[p] = map;
+                }
+                int slot = map.slotOf(key, hash);
+                int e = map.entryAt(slot);
+                if (e < 0) {
+                    map.insertAt(slot, key, hash, combiner.create(pair._2()));
+                } else {
+                    map.setValue(e, combiner.mergeValue(map.value(e), pair._2()));
+                }
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Object> list = (List<Object>) outputs[p];
+                if (list == null) {
+                    list = new ArrayList<>();
+                    outputs[p] = list;
+                }
+                list.add(pair);
+            }
+        }
+    }
+}
