@@ -171,7 +171,10 @@ final class LocalExecution implements Execution {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            fail(e);
+            if (running) {
+                fail(e);
+            }
+            // Otherwise a stop tore the pool down under the batch; the failure is its echo.
         }
     }
 
