@@ -15,7 +15,8 @@ final class CallSites {
                                 frames.filter(
                                                 f ->
                                                         !f.getClassName()
-                                                                        .startsWith("dev.ember.engine.")
+                                                                        .startsWith(
+                                                                                "dev.ember.engine.")
                                                                 && !f.getClassName()
                                                                         .startsWith(
                                                                                 "dev.ember.streaming."))

@@ -3,8 +3,8 @@ package dev.ember.engine.internal;
 import dev.ember.spi.plan.OpInfo;
 
 /**
- * A user function threw inside a task. Carries the operator so the job can report it with the
- * batch time as a {@code UserFunctionException}; unchecked so it crosses the fused loops freely.
+ * A user function threw inside a task. Carries the operator so the job can report it with the batch
+ * time as a {@code UserFunctionException}; unchecked so it crosses the fused loops freely.
  */
 final class FunctionFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -22,8 +22,8 @@ import java.util.PriorityQueue;
  *
  * <p>A batch is a list of segments; each segment is a list of parts with its own chain of pending
  * ops (a union of differently transformed batches keeps each side's chain). Transformations only
- * extend the chains; actions run one task per part on the worker pool, pushing each element
- * through the whole chain in one loop. Immutable and safe to share between threads.
+ * extend the chains; actions run one task per part on the worker pool, pushing each element through
+ * the whole chain in one loop. Immutable and safe to share between threads.
  */
 final class LocalBatch<T> implements Batch<T> {
 
@@ -333,7 +333,8 @@ final class LocalBatch<T> implements Batch<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T reduce(Function2<T, T, T> reduceFn) {
-        Object result = reduceAll(CallSites.op("reduce"), (Function2<Object, Object, Object>) reduceFn);
+        Object result =
+                reduceAll(CallSites.op("reduce"), (Function2<Object, Object, Object>) reduceFn);
         if (result == NONE) {
             throw new NoSuchElementException("reduce() called on an empty batch");
         }
@@ -397,7 +398,8 @@ final class LocalBatch<T> implements Batch<T> {
     @Override
     @SuppressWarnings("unchecked")
     public <R> Batch<R> flatMap(FlatMapFunction<T, R> fn) {
-        return with(NarrowOp.flatMap(CallSites.op("flatMap"), (FlatMapFunction<Object, Object>) fn));
+        return with(
+                NarrowOp.flatMap(CallSites.op("flatMap"), (FlatMapFunction<Object, Object>) fn));
     }
 
     @Override

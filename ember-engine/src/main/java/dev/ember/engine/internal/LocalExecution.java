@@ -24,12 +24,12 @@ import org.slf4j.LoggerFactory;
 /**
  * One running graph on the local runner.
  *
- * <p>Threads: receivers run on threads of their own; a timer thread cuts every input at each
- * batch time and queues the batch; a job thread runs queued batches one at a time (outputs in
- * declaration order), using the worker pool for partition tasks. Cutting on the timer keeps batch
- * contents exact (data received in {@code (t - interval, t]}) even when jobs fall behind; the
- * queue then grows and a warning says so. With a {@link SteppedClock} neither thread exists: each
- * advance of the clock cuts and runs the due batches on the advancing thread.
+ * <p>Threads: receivers run on threads of their own; a timer thread cuts every input at each batch
+ * time and queues the batch; a job thread runs queued batches one at a time (outputs in declaration
+ * order), using the worker pool for partition tasks. Cutting on the timer keeps batch contents
+ * exact (data received in {@code (t - interval, t]}) even when jobs fall behind; the queue then
+ * grows and a warning says so. With a {@link SteppedClock} neither thread exists: each advance of
+ * the clock cuts and runs the due batches on the advancing thread.
  *
  * <p>Failure: the first exception of a batch stops the graph; {@link #awaitTermination} rethrows
  * it.
@@ -78,7 +78,8 @@ final class LocalExecution implements Execution {
         nextTime = first;
         lastCompleted = first - interval;
         evaluator =
-                new PlanEvaluator(graph, new Engine(pool, threads), first - interval, settings.out());
+                new PlanEvaluator(
+                        graph, new Engine(pool, threads), first - interval, settings.out());
         running = true;
         generating = true;
         for (InputReader reader : inputs.values()) {
@@ -106,7 +107,9 @@ final class LocalExecution implements Execution {
         String name = "input '" + input.spec().describe() + "' (" + input.info().describe() + ")";
         if (input.spec() instanceof InputSpec.SocketText s) {
             return new ReceiverRunner(
-                    new SocketTextReceiver(s.host(), s.port(), s.options()), name, MAX_BUFFERED_RECORDS);
+                    new SocketTextReceiver(s.host(), s.port(), s.options()),
+                    name,
+                    MAX_BUFFERED_RECORDS);
         }
         if (input.spec() instanceof InputSpec.ReceiverInput r) {
             return new ReceiverRunner(r.receiver(), name, MAX_BUFFERED_RECORDS);

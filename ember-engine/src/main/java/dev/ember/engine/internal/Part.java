@@ -5,8 +5,8 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * One materialized partition: one or more chunks of elements (received blocks, or a task's
- * output), read in order. Immutable once built.
+ * One materialized partition: one or more chunks of elements (received blocks, or a task's output),
+ * read in order. Immutable once built.
  */
 final class Part {
     static final Part EMPTY = new Part(List.of());

@@ -38,13 +38,13 @@ import java.util.TreeMap;
 /**
  * Computes the batches of a graph for one batch time at a time, and runs its outputs.
  *
- * <p>Design: narrow nodes only extend a batch's op chain, so a chain of them runs as one fused
- * loop when a shuffle, an action or an output needs the data. A node's batch is computed at most
- * once per time and kept in a memo; nodes read by several consumers, marked with cache(), or read
- * by a window are materialized so that work is shared. Each node keeps its batches for as long as
- * a window downstream may still read them (its remember duration); everything else is dropped
- * when the batch completes. Confined to the job thread: the scheduler hands input cuts over with
- * each job.
+ * <p>Design: narrow nodes only extend a batch's op chain, so a chain of them runs as one fused loop
+ * when a shuffle, an action or an output needs the data. A node's batch is computed at most once
+ * per time and kept in a memo; nodes read by several consumers, marked with cache(), or read by a
+ * window are materialized so that work is shared. Each node keeps its batches for as long as a
+ * window downstream may still read them (its remember duration); everything else is dropped when
+ * the batch completes. Confined to the job thread: the scheduler hands input cuts over with each
+ * job.
  */
 final class PlanEvaluator {
     private static final String DASHES = "-------------------------------------------";
@@ -120,7 +120,8 @@ final class PlanEvaluator {
                     .put(
                             time,
                             LocalBatch.of(
-                                    engine, Part.balance(e.getValue(), engine.defaultParallelism())));
+                                    engine,
+                                    Part.balance(e.getValue(), engine.defaultParallelism())));
         }
         try {
             for (OutputNode output : graph.outputs()) {
@@ -225,7 +226,8 @@ final class PlanEvaluator {
             return repartition(batchOf(r.parent(), time), r.numPartitions());
         }
         if (node instanceof ReduceByKeyNode r) {
-            return shuffle(r.parent(), time, Combiner.reduce(r.info(), r.reduceFn()), r.numPartitions());
+            return shuffle(
+                    r.parent(), time, Combiner.reduce(r.info(), r.reduceFn()), r.numPartitions());
         }
         if (node instanceof GroupByKeyNode g) {
             return shuffle(g.parent(), time, Combiner.group(g.info()), g.numPartitions());

@@ -27,7 +27,10 @@ final class QueueReader implements InputReader {
         synchronized (queue) {
             Collection<?> c;
             while ((c = queue.poll()) != null) {
-                blocks.add(c instanceof List<?> l && c instanceof RandomAccess ? l : new ArrayList<>(c));
+                blocks.add(
+                        c instanceof List<?> l && c instanceof RandomAccess
+                                ? l
+                                : new ArrayList<>(c));
                 if (oneAtATime) {
                     break;
                 }

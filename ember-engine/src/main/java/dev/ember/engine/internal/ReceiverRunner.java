@@ -14,13 +14,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Supervises one receiver and buffers what it stores until the next batch cut.
  *
- * <p>Design: stored records go into blocks (single records into an open block of up to 1024,
- * block stores as given); {@link #cut()} swaps the block list out under the lock, so a record
- * belongs to the first batch whose cut happens after its store returned. The buffer is bounded by
- * a record count: a store that would exceed it waits until the next cut, which slows the receiver
- * (backpressure) rather than growing memory. The receiver's own threads call store; the
- * scheduler calls cut; restarts run on a short-lived thread so a receiver may call restart from
- * its receiving thread.
+ * <p>Design: stored records go into blocks (single records into an open block of up to 1024, block
+ * stores as given); {@link #cut()} swaps the block list out under the lock, so a record belongs to
+ * the first batch whose cut happens after its store returned. The buffer is bounded by a record
+ * count: a store that would exceed it waits until the next cut, which slows the receiver
+ * (backpressure) rather than growing memory. The receiver's own threads call store; the scheduler
+ * calls cut; restarts run on a short-lived thread so a receiver may call restart from its receiving
+ * thread.
  */
 final class ReceiverRunner implements ReceiverSupervisor, InputReader {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiverRunner.class);

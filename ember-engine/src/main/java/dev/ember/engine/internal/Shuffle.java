@@ -9,9 +9,9 @@ import java.util.List;
  *
  * <p>Map phase: each input task pushes its pairs through its fused pipeline into one {@link
  * CombineMap} per output partition (partition = key hash mod N, as Spark's HashPartitioner), so a
- * key appears at most once per task and partition. Reduce phase: output partition p merges the
- * maps of every task for p in task order. Both phases run on the worker pool. Output order within
- * a partition is the order in which keys first appeared in the batch, so results are deterministic
+ * key appears at most once per task and partition. Reduce phase: output partition p merges the maps
+ * of every task for p in task order. Both phases run on the worker pool. Output order within a
+ * partition is the order in which keys first appeared in the batch, so results are deterministic
  * for a given input order.
  */
 final class Shuffle {
@@ -59,8 +59,7 @@ final class Shuffle {
                         acc.insertAt(slot, key, hash, m.value(e));
                     } else {
                         acc.setValue(
-                                existing,
-                                combiner.mergeCombiners(acc.value(existing), m.value(e)));
+                                existing, combiner.mergeCombiners(acc.value(existing), m.value(e)));
                     }
                 }
             } else {
