@@ -1,0 +1,211 @@
+package dev.ember.cli.internal;
+
+import dev.ember.streaming.Duration;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ember wordcount}: Spark Streaming's network word count. */
+@Command(
+        name = "wordcount",
+        mixinStandardHelpOptions = true,
+        versionProvider = EmberVersion.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        customSynopsis = {
+            "ember wordcount [OPTIONS] <host> <port>",
+            "       ember wordcount --demo [OPTIONS]"
+        },
+        description = {
+            "Counts the words of each batch of lines read from a TCP server.",
+            "",
+            "Prints the first (word,count) pairs of every batch, as Spark Streaming's network"
+                    + " word count does. Words are separated by runs of whitespace; counts are per"
+                    + " batch, not running totals. Standard output carries only the batches; logs"
+                    + " and messages go to standard error.",
+            ""
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  In one terminal, start a server and type lines into it:",
+            "    nc -lk 9999",
+            "  In another, count the words of every 1s batch (Ctrl-C stops):",
+            "    ./ember wordcount localhost 9999",
+            "  No server at hand? Count generated text for ten seconds:",
+            "    ./ember wordcount --demo --duration 10s"
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success (--duration elapsed, or Ctrl-C)",
+            "1:the job failed",
+            "2:usage error"
+        })
+final class WordCountCommand implements Callable<Integer> {
+    private final PrintStream jobOut;
+
+    @Spec CommandSpec spec;
+
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "<host>",
+            description =
+                    "Host name or address of the server that sends the lines, such as one started"
+                            + " with 'nc -lk 9999'. Not with --demo.")
+    String host;
+
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "<port>",
+            converter = OptionConverters.Port.class,
+            description = "The server's TCP port, 1 to 65535. Not with --demo.")
+    Integer port;
+
+    @Option(
+            names = "--batch",
+            paramLabel = "<interval>",
+            defaultValue = "1s",
+            converter = OptionConverters.PositiveDuration.class,
+            description =
+                    "Batch interval: every <interval>, the words of the lines received since the"
+                            + " previous batch are counted and printed. Written as 500ms, 1s, 2m"
+                            + " or 1h. Default: ${DEFAULT-VALUE}.")
+    Duration batch;
+
+    @Option(
+            names = "--master",
+            paramLabel = "<master>",
+            defaultValue = "local[2]",
+            converter = OptionConverters.Master.class,
+            description =
+                    "Where the job runs: 'local' has one worker thread, 'local[N]' has N and"
+                            + " 'local[*]' one per core. The receiver has a thread of its own, so"
+                            + " even 'local' keeps counting. Default: ${DEFAULT-VALUE}.")
+    String master;
+
+    @Option(
+            names = "--print",
+            paramLabel = "<n>",
+            defaultValue = "10",
+            description =
+                    "How many (word,count) pairs to print per batch; '...' follows when there are"
+                            + " more. Default: ${DEFAULT-VALUE}.")
+    int print;
+
+    @Option(
+            names = "--duration",
+            paramLabel = "<duration>",
+            converter = OptionConverters.PositiveDuration.class,
+            description =
+                    "Stop gracefully after this long (such as 30s or 5m) and exit with status 0."
+                            + " Default: run until Ctrl-C, which also stops gracefully.")
+    Duration duration;
+
+    @Option(
+            names = "--demo",
+            description =
+                    "Read from a built-in demo feeder instead of a server: a loopback server on"
+                            + " 127.0.0.1 (ephemeral port) writing generated English-like text."
+                            + " Give no <host> <port> with it.")
+    boolean demo;
+
+    @Option(
+            names = "--demo-rate",
+            paramLabel = "<lines>",
+            defaultValue = "2000",
+            description =
+                    "Lines per second the demo feeder writes, 1 to "
+                            + DemoFeeder.MAX_RATE
+                            + "; with --demo. Default: ${DEFAULT-VALUE}.")
+    int demoRate;
+
+    @Option(
+            names = "--log-level",
+            paramLabel = "<level>",
+            defaultValue = "warn",
+            converter = LogLevel.Converter.class,
+            completionCandidates = LogLevel.Names.class,
+            description =
+                    "Level of the log written to standard error: ${COMPLETION-CANDIDATES}. At"
+                            + " debug and trace, failures also show their stack trace. Default:"
+                            + " ${DEFAULT-VALUE}.")
+    LogLevel logLevel;
+
+    WordCountCommand(PrintStream jobOut) {
+        this.jobOut = jobOut;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        logLevel.apply();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!demo) {
+            job(host, port).run(jobOut);
+            return CommandLine.ExitCode.OK;
+        }
+        try (DemoFeeder feeder = DemoFeeder.start(demoRate)) {
+            err.println(
+                    "ember wordcount: reading from a demo feeder on "
+                            + DemoFeeder.HOST
+                            + ":"
+                            + feeder.port()
+                            + " ("
+                            + demoRate
+                            + " lines/s of generated text)");
+            err.flush();
+            job(DemoFeeder.HOST, feeder.port()).run(jobOut);
+        }
+        return CommandLine.ExitCode.OK;
+    }
+
+    private WordCountJob job(String host, int port) {
+        return new WordCountJob(host, port, batch, master, print, duration);
+    }
+
+    private void validate() {
+        CommandLine commandLine = spec.commandLine();
+        if (demo) {
+            if (host != null) {
+                throw new ParameterException(
+                        commandLine,
+                        "--demo reads from its own feeder: give either <host> <port> or --demo,"
+                                + " not both");
+            }
+        } else {
+            if (host == null) {
+                throw new ParameterException(
+                        commandLine,
+                        "Missing required parameters: '<host>', '<port>' (or use --demo)");
+            }
+            if (port == null) {
+                throw new ParameterException(commandLine, "Missing required parameter: '<port>'");
+            }
+            if (commandLine.getParseResult().hasMatchedOption("--demo-rate")) {
+                throw new ParameterException(
+                        commandLine, "--demo-rate sets the rate of --demo: add --demo or drop it");
+            }
+        }
+        if (print < 0) {
+            throw new ParameterException(
+                    commandLine,
+                    "Invalid value for option '--print': " + print + " is negative; use 0 or more");
+        }
+        if (demoRate < 1 || demoRate > DemoFeeder.MAX_RATE) {
+            throw new ParameterException(
+                    commandLine,
+                    "Invalid value for option '--demo-rate': "
+                            + demoRate
+                            + " is not between 1 and "
+                            + DemoFeeder.MAX_RATE);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.ember.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.domain.JavaTypeVariable;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The boundary between public and internal packages, checked over every Ember module on the test
+ * classpath (ember-api, ember-engine, ember-test, ember-examples and ember-cli), main code only.
+ */
+class ArchitectureTest {
+    private static final String INTERNAL = "..internal..";
+    private static final String[] API_PACKAGES = {"dev.ember.streaming..", "dev.ember.spi.."};
+
+    private static final JavaClasses EMBER =
+            new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("dev.ember");
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"ember-api", "ember-engine", "ember-test", "ember-examples", "ember-cli"})
+    void checksTheClassesOfEveryModule(String module) {
+        assertTrue(
+                EMBER.stream().anyMatch(c -> comesFrom(c, module)),
+                "no class of " + module + " was imported: the rules below would pass vacuously");
+    }
+
+    @Test
+    void publicPackagesDoNotDependOnInternalPackages() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(INTERNAL)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(INTERNAL)
+                .because("users may import only public packages, which must work on their own")
+                .check(EMBER);
+    }
+
+    @Test
+    void publicSignaturesDoNotExposeInternalTypes() {
+        members()
+                .that(arePartOfThePublicApi())
+                .should(notMentionInternalTypes())
+                .because("a user who calls a public member must not need an internal type")
+                .check(EMBER);
+    }
+
+    @Test
+    void theApiDependsOnlyOnTheJdk() {
+        classes()
+                .that()
+                .resideInAnyPackage(API_PACKAGES)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(concat(API_PACKAGES, "java.."))
+                .because("ember-api is what people embed, so it brings no dependency along")
+                .check(EMBER);
+    }
+
+    private static boolean comesFrom(JavaClass javaClass, String module) {
+        return javaClass.getSource().map(s -> s.getUri().toString().contains(module)).orElse(false);
+    }
+
+    private static DescribedPredicate<JavaMember> arePartOfThePublicApi() {
+        return DescribedPredicate.describe(
+                "are public or protected members of public classes outside internal packages",
+                member ->
+                        isVisibleOutsideItsPackage(member.getOwner())
+                                && !member.getOwner().getPackageName().matches(".*\\binternal\\b.*")
+                                && (member.getModifiers().contains(JavaModifier.PUBLIC)
+                                        || member.getModifiers().contains(JavaModifier.PROTECTED)));
+    }
+
+    private static boolean isVisibleOutsideItsPackage(JavaClass javaClass) {
+        Set<JavaModifier> modifiers = javaClass.getModifiers();
+        if (!modifiers.contains(JavaModifier.PUBLIC)
+                && !modifiers.contains(JavaModifier.PROTECTED)) {
+            return false;
+        }
+        Optional<JavaClass> enclosing = javaClass.getEnclosingClass();
+        return enclosing.isEmpty() || isVisibleOutsideItsPackage(enclosing.get());
+    }
+
+    private static ArchCondition<JavaMember> notMentionInternalTypes() {
+        return new ArchCondition<>("not mention internal types in their signatures") {
+            @Override
+            public void check(JavaMember member, ConditionEvents events) {
+                for (JavaClass type : signatureTypes(member)) {
+                    if (type.getPackageName().matches(".*\\binternal\\b.*")) {
+                        events.add(
+                                SimpleConditionEvent.violated(
+                                        member,
+                                        member.getFullName()
+                                                + " exposes the internal type "
+                                                + type.getName()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static Set<JavaClass> signatureTypes(JavaMember member) {
+        Set<JavaClass> types = new LinkedHashSet<>();
+        if (member instanceof JavaField field) {
+            types.addAll(field.getType().getAllInvolvedRawTypes());
+        }
+        if (member instanceof JavaCodeUnit codeUnit) {
+            types.addAll(codeUnit.getReturnType().getAllInvolvedRawTypes());
+            for (JavaType parameter : codeUnit.getParameterTypes()) {
+                types.addAll(parameter.getAllInvolvedRawTypes());
+            }
+            for (JavaClass thrown : codeUnit.getThrowsClause().getTypes()) {
+                types.add(thrown);
+            }
+            for (JavaTypeVariable<?> variable : codeUnit.getTypeParameters()) {
+                types.addAll(variable.getAllInvolvedRawTypes());
+            }
+        }
+        return types;
+    }
+
+    private static String[] concat(String[] packages, String... more) {
+        List<String> all = new ArrayList<>(List.of(packages));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+}
