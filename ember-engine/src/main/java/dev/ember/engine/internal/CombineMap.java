@@ -17,6 +17,7 @@ final class CombineMap {
 
     private Object[] keys;
     private Object[] values;
+    private long[] longs;
     private int[] hashes;
     private int size;
     private int[] slots;
@@ -24,6 +25,13 @@ final class CombineMap {
 
     CombineMap() {
         this(16);
+    }
+
+    /** A map whose values are primitive longs (see {@link #addLong}). */
+    static CombineMap ofLongs(int expectedSize) {
+        CombineMap map = new CombineMap(expectedSize);
+        map.longs = new long[map.keys.length];
+        return map;
     }
 
     CombineMap(int expectedSize) {
@@ -49,6 +57,20 @@ final class CombineMap {
 
     int hash(int entry) {
         return hashes[entry];
+    }
+
+    long longValue(int entry) {
+        return longs[entry];
+    }
+
+    void addLong(int entry, long delta) {
+        longs[entry] += delta;
+    }
+
+    /** Adds a new entry with a long value in the empty {@code slot}; see {@link #insertAt}. */
+    void insertLongAt(int slot, Object key, int hash, long value) {
+        insertAt(slot, key, hash, null);
+        longs[size - 1] = value;
     }
 
     void setValue(int entry, Object value) {
@@ -97,6 +119,9 @@ final class CombineMap {
         keys = Arrays.copyOf(keys, capacity / 2);
         values = Arrays.copyOf(values, capacity / 2);
         hashes = Arrays.copyOf(hashes, capacity / 2);
+        if (longs != null) {
+            longs = Arrays.copyOf(longs, capacity / 2);
+        }
         slots = new int[capacity];
         shift = 32 - Integer.numberOfTrailingZeros(capacity);
         int mask = capacity - 1;

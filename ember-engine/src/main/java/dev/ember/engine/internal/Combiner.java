@@ -17,6 +17,9 @@ final class Combiner {
     private final Function2<Object, Object, Object> mergeCombiners;
     final boolean mapSideCombine;
 
+    /** INT or LONG when values are summed by Integer::sum or Long::sum: folded unboxed. */
+    final KnownFunctions.Sum sum;
+
     private Combiner(
             OpInfo op,
             Function<Object, Object> create,
@@ -28,6 +31,30 @@ final class Combiner {
         this.mergeValue = mergeValue;
         this.mergeCombiners = mergeCombiners;
         this.mapSideCombine = mapSideCombine;
+        this.sum =
+                create == null && mergeValue != null
+                        ? KnownFunctions.sumOf(mergeValue)
+                        : KnownFunctions.Sum.NONE;
+    }
+
+    boolean isPrimitiveSum() {
+        return sum != KnownFunctions.Sum.NONE;
+    }
+
+    long toLong(Object value) {
+        if (value == null) {
+            throw FunctionFailure.wrap(
+                    op,
+                    new NullPointerException("a null value cannot be summed by " + op.describe()));
+        }
+        return ((Number) value).longValue();
+    }
+
+    /** The boxed result, with the wrap-around of the int or long sum it replaces. */
+    Object box(long total) {
+        return sum == KnownFunctions.Sum.INT
+                ? (Object) Integer.valueOf((int) total)
+                : (Object) total;
     }
 
     static Combiner reduce(OpInfo op, Function2<Object, Object, Object> reduceFn) {

@@ -44,7 +44,24 @@ final class Shuffle {
             if (out == null) {
                 continue;
             }
-            if (combiner.mapSideCombine) {
+            if (combiner.isPrimitiveSum()) {
+                CombineMap m = (CombineMap) out;
+                if (acc == null) {
+                    acc = m;
+                    continue;
+                }
+                for (int e = 0, n = m.size(); e < n; e++) {
+                    Object key = m.key(e);
+                    int hash = m.hash(e);
+                    int slot = acc.slotOf(key, hash);
+                    int existing = acc.entryAt(slot);
+                    if (existing < 0) {
+                        acc.insertLongAt(slot, key, hash, m.longValue(e));
+                    } else {
+                        acc.addLong(existing, m.longValue(e));
+                    }
+                }
+            } else if (combiner.mapSideCombine) {
                 CombineMap m = (CombineMap) out;
                 if (acc == null) {
                     acc = m;
@@ -77,8 +94,10 @@ final class Shuffle {
             return Part.EMPTY;
         }
         List<Object> out = new ArrayList<>(acc.size());
+        boolean primitive = combiner.isPrimitiveSum();
         for (int e = 0, n = acc.size(); e < n; e++) {
-            out.add(new Tuple2<>(acc.key(e), acc.value(e)));
+            Object value = primitive ? combiner.box(acc.longValue(e)) : acc.value(e);
+            out.add(new Tuple2<>(acc.key(e), value));
         }
         return Part.of(out);
     }
@@ -98,10 +117,12 @@ final class Shuffle {
     private static final class MapSideSink extends Sink {
         private final Combiner combiner;
         private final int partitions;
+        private final boolean primitive;
         final Object[] outputs;
 
         MapSideSink(Combiner combiner, int partitions) {
             this.combiner = combiner;
+            this.primitive = combiner.isPrimitiveSum();
             this.partitions = partitions;
             this.outputs = new Object[partitions];
         }
@@ -112,7 +133,21 @@ final class Shuffle {
             Object key = pair._1();
             int hash = key == null ? 0 : key.hashCode();
             int p = partitions == 1 ? 0 : partitionOf(hash, partitions);
-            if (combiner.mapSideCombine) {
+            if (primitive) {
+                CombineMap map = (CombineMap) outputs[p];
+                if (map == null) {
+                    map = CombineMap.ofLongs(1024);
+                    outputs[p] = map;
+                }
+                long value = combiner.toLong(pair._2());
+                int slot = map.slotOf(key, hash);
+                int e = map.entryAt(slot);
+                if (e < 0) {
+                    map.insertLongAt(slot, key, hash, value);
+                } else {
+                    map.addLong(e, value);
+                }
+            } else if (combiner.mapSideCombine) {
                 CombineMap map = (CombineMap) outputs[p];
                 if (map == null) {
                     map = new CombineMap(1024);
