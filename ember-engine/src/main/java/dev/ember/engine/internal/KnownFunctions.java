@@ -4,10 +4,11 @@ import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
 
 /**
- * Recognises a few library functions behind user lambdas (method references such as {@code
- * Integer::sum}), so the shuffle can fold their values as primitives instead of allocating a box
- * per merge. Functions are serializable lambdas, whose {@code writeReplace} names the implementing
- * method; anything not recognised runs as written.
+ * Recognises sums behind user lambdas ({@code Integer::sum}, {@code Long::sum}, {@code (a, b) -> a
+ * + b}), so the shuffle can fold their values as primitives instead of allocating a box per merge.
+ * Functions are serializable lambdas, whose {@code writeReplace} names the implementing method; a
+ * method reference is recognised by name, a lambda body by its bytecode ({@link SumLambdaReader}).
+ * Anything not recognised runs as written.
  */
 final class KnownFunctions {
     enum Sum {
@@ -16,9 +17,31 @@ final class KnownFunctions {
         NONE
     }
 
+    /**
+     * One lambda class per lambda expression, so the answer is cached per class; the cell is filled
+     * from the first instance seen (a benign race: every thread computes the same value).
+     */
+    private static final ClassValue<Sum[]> CACHE =
+            new ClassValue<>() {
+                @Override
+                protected Sum[] computeValue(Class<?> type) {
+                    return new Sum[1];
+                }
+            };
+
     private KnownFunctions() {}
 
     static Sum sumOf(Object fn) {
+        Sum[] cell = CACHE.get(fn.getClass());
+        Sum sum = cell[0];
+        if (sum == null) {
+            sum = compute(fn);
+            cell[0] = sum;
+        }
+        return sum;
+    }
+
+    private static Sum compute(Object fn) {
         SerializedLambda lambda = serializedForm(fn);
         if (lambda == null) {
             return Sum.NONE;
@@ -31,7 +54,15 @@ final class KnownFunctions {
         return switch (impl) {
             case "java/lang/Integer.sum(II)I" -> Sum.INT;
             case "java/lang/Long.sum(JJ)J" -> Sum.LONG;
-            default -> Sum.NONE;
+            default ->
+                    lambda.getCapturedArgCount() == 0
+                                    && lambda.getImplMethodName().startsWith("lambda$")
+                            ? SumLambdaReader.read(
+                                    fn.getClass().getClassLoader(),
+                                    lambda.getImplClass(),
+                                    lambda.getImplMethodName(),
+                                    lambda.getImplMethodSignature())
+                            : Sum.NONE;
         };
     }
 
