@@ -38,19 +38,7 @@ interface NarrowOp {
     }
 
     static NarrowOp mapToPair(OpInfo op, PairFunction<Object, Object, Object> fn) {
-        return down ->
-                new ChainedSink(down) {
-                    @Override
-                    void accept(Object e) {
-                        Object r;
-                        try {
-                            r = fn.call(e);
-                        } catch (Exception ex) {
-                            throw FunctionFailure.wrap(op, ex);
-                        }
-                        down.accept(r);
-                    }
-                };
+        return map(op, fn::call);
     }
 
     static NarrowOp filter(OpInfo op, Function<Object, Boolean> predicate) {
@@ -88,21 +76,9 @@ interface NarrowOp {
                 };
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     static NarrowOp flatMapToPair(OpInfo op, PairFlatMapFunction<Object, Object, Object> fn) {
-        return down ->
-                new ChainedSink(down) {
-                    @Override
-                    void accept(Object e) {
-                        try {
-                            Iterator<Tuple2<Object, Object>> it = fn.call(e);
-                            while (it.hasNext()) {
-                                down.accept(it.next());
-                            }
-                        } catch (Exception ex) {
-                            throw FunctionFailure.wrap(op, ex);
-                        }
-                    }
-                };
+        return flatMap(op, e -> (Iterator) fn.call(e));
     }
 
     static NarrowOp mapValues(OpInfo op, Function<Object, Object> fn) {

@@ -44,40 +44,14 @@ final class Shuffle {
             if (out == null) {
                 continue;
             }
-            if (combiner.isPrimitiveSum()) {
+            if (combiner.mapSideCombine) {
                 CombineMap m = (CombineMap) out;
                 if (acc == null) {
                     acc = m;
                     continue;
                 }
                 for (int e = 0, n = m.size(); e < n; e++) {
-                    Object key = m.key(e);
-                    int hash = m.hash(e);
-                    int slot = acc.slotOf(key, hash);
-                    int existing = acc.entryAt(slot);
-                    if (existing < 0) {
-                        acc.insertLongAt(slot, key, hash, m.longValue(e));
-                    } else {
-                        acc.addLong(existing, m.longValue(e));
-                    }
-                }
-            } else if (combiner.mapSideCombine) {
-                CombineMap m = (CombineMap) out;
-                if (acc == null) {
-                    acc = m;
-                    continue;
-                }
-                for (int e = 0, n = m.size(); e < n; e++) {
-                    Object key = m.key(e);
-                    int hash = m.hash(e);
-                    int slot = acc.slotOf(key, hash);
-                    int existing = acc.entryAt(slot);
-                    if (existing < 0) {
-                        acc.insertAt(slot, key, hash, m.value(e));
-                    } else {
-                        acc.setValue(
-                                existing, combiner.mergeCombiners(acc.value(existing), m.value(e)));
-                    }
+                    mergeEntry(acc, m, e, combiner);
                 }
             } else {
                 @SuppressWarnings("unchecked")
@@ -86,7 +60,8 @@ final class Shuffle {
                     acc = new CombineMap(pairs.size());
                 }
                 for (Tuple2<Object, Object> pair : pairs) {
-                    fold(acc, combiner, pair._1(), pair._2());
+                    Object key = pair._1();
+                    fold(acc, combiner, key, key == null ? 0 : key.hashCode(), pair._2());
                 }
             }
         }
@@ -102,11 +77,37 @@ final class Shuffle {
         return Part.of(out);
     }
 
-    static void fold(CombineMap map, Combiner combiner, Object key, Object value) {
-        int hash = key == null ? 0 : key.hashCode();
+    /** Adds entry {@code e} of a map task's combiners into {@code acc}. */
+    private static void mergeEntry(CombineMap acc, CombineMap m, int e, Combiner combiner) {
+        Object key = m.key(e);
+        int hash = m.hash(e);
+        int slot = acc.slotOf(key, hash);
+        int existing = acc.entryAt(slot);
+        if (combiner.isPrimitiveSum()) {
+            if (existing < 0) {
+                acc.insertLongAt(slot, key, hash, m.longValue(e));
+            } else {
+                acc.addLong(existing, m.longValue(e));
+            }
+        } else if (existing < 0) {
+            acc.insertAt(slot, key, hash, m.value(e));
+        } else {
+            acc.setValue(existing, combiner.mergeCombiners(acc.value(existing), m.value(e)));
+        }
+    }
+
+    /** Folds one value into its key's combiner, creating the combiner for a new key. */
+    static void fold(CombineMap map, Combiner combiner, Object key, int hash, Object value) {
         int slot = map.slotOf(key, hash);
         int e = map.entryAt(slot);
-        if (e < 0) {
+        if (combiner.isPrimitiveSum()) {
+            long v = combiner.toLong(value);
+            if (e < 0) {
+                map.insertLongAt(slot, key, hash, v);
+            } else {
+                map.addLong(e, v);
+            }
+        } else if (e < 0) {
             map.insertAt(slot, key, hash, combiner.create(value));
         } else {
             map.setValue(e, combiner.mergeValue(map.value(e), value));
@@ -133,33 +134,13 @@ final class Shuffle {
             Object key = pair._1();
             int hash = key == null ? 0 : key.hashCode();
             int p = partitions == 1 ? 0 : partitionOf(hash, partitions);
-            if (primitive) {
+            if (combiner.mapSideCombine) {
                 CombineMap map = (CombineMap) outputs[p];
                 if (map == null) {
-                    map = CombineMap.ofLongs(1024);
+                    map = primitive ? CombineMap.ofLongs(1024) : new CombineMap(1024);
                     outputs[p] = map;
                 }
-                long value = combiner.toLong(pair._2());
-                int slot = map.slotOf(key, hash);
-                int e = map.entryAt(slot);
-                if (e < 0) {
-                    map.insertLongAt(slot, key, hash, value);
-                } else {
-                    map.addLong(e, value);
-                }
-            } else if (combiner.mapSideCombine) {
-                CombineMap map = (CombineMap) outputs[p];
-                if (map == null) {
-                    map = new CombineMap(1024);
-                    outputs[p] = map;
-                }
-                int slot = map.slotOf(key, hash);
-                int e = map.entryAt(slot);
-                if (e < 0) {
-                    map.insertAt(slot, key, hash, combiner.create(pair._2()));
-                } else {
-                    map.setValue(e, combiner.mergeValue(map.value(e), pair._2()));
-                }
+                fold(map, combiner, key, hash, pair._2());
             } else {
                 @SuppressWarnings("unchecked")
                 List<Object> list = (List<Object>) outputs[p];

@@ -208,23 +208,6 @@ public final class SocketTextReceiver extends Receiver<String> {
                 Socket s = null;
                 try {
                     s = connect();
-                } catch (UnknownHostException e) {
-                    if (stopping()) {
-                        return;
-                    }
-                    failedConnects.incrementAndGet();
-                    failedInOutage++;
-                    if (!inOutage) {
-                        log.warn(
-                                "host '{}' of socket stream {} is unknown; retrying with backoff up"
-                                        + " to {}: check the host name",
-                                host,
-                                endpoint,
-                                options.maxBackoff().pretty());
-                        inOutage = true;
-                    } else {
-                        log.debug("host '{}' of socket stream {} is still unknown", host, endpoint);
-                    }
                 } catch (IOException e) {
                     if (stopping()) {
                         return;
@@ -232,17 +215,10 @@ public final class SocketTextReceiver extends Receiver<String> {
                     failedConnects.incrementAndGet();
                     failedInOutage++;
                     if (!inOutage) {
-                        log.warn(
-                                "connection to {} {} ({}); reconnecting with backoff up to {}:"
-                                        + " is a server listening there (for example nc -lk {})?",
-                                endpoint,
-                                e instanceof ConnectException ? "refused" : "failed",
-                                e.getMessage(),
-                                options.maxBackoff().pretty(),
-                                port);
+                        log.warn("{}", connectFailure(e));
                         inOutage = true;
                     } else {
-                        log.debug("connection to {} failed again: {}", endpoint, e.toString());
+                        log.debug("connecting to {} failed again: {}", endpoint, e.toString());
                     }
                 }
                 if (s != null) {
@@ -431,5 +407,29 @@ public final class SocketTextReceiver extends Receiver<String> {
         } catch (IOException e) {
             log.debug("closing socket failed", e);
         }
+    }
+
+    /** The one WARN line of an outage: what failed and what to check. */
+    private String connectFailure(IOException e) {
+        if (e instanceof UnknownHostException) {
+            return "host '"
+                    + host
+                    + "' of socket stream "
+                    + endpoint
+                    + " is unknown; retrying with backoff up to "
+                    + options.maxBackoff().pretty()
+                    + ": check the host name";
+        }
+        return "connection to "
+                + endpoint
+                + " "
+                + (e instanceof ConnectException ? "refused" : "failed")
+                + " ("
+                + e.getMessage()
+                + "); reconnecting with backoff up to "
+                + options.maxBackoff().pretty()
+                + ": is a server listening there (for example nc -lk "
+                + port
+                + ")?";
     }
 }
