@@ -8,7 +8,6 @@ import dev.ember.spi.plan.InputSpec;
 import dev.ember.spi.plan.UnionNode;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -212,7 +211,11 @@ public final class StreamingContext implements AutoCloseable {
      */
     @SafeVarargs
     public final <T> DStream<T> union(DStream<T>... streams) {
-        return union(Arrays.asList(streams));
+        List<DStream<T>> list = new ArrayList<>(streams.length);
+        for (DStream<T> s : streams) {
+            list.add(s);
+        }
+        return union(list);
     }
 
     /** The union of a list of streams; see {@link #union(DStream[])}. */
