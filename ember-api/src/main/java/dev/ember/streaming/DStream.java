@@ -196,6 +196,72 @@ public class DStream<T> {
         return new DStream<>(context, windowNode(windowDuration, slideDuration));
     }
 
+    /**
+     * At times that are multiples of {@code slideDuration}, the elements of the window {@code (t -
+     * windowDuration, t]} reduced to one by {@code reduceFn}; an empty window stays empty.
+     */
+    public DStream<T> reduceByWindow(
+            Function2<T, T, T> reduceFn, Duration windowDuration, Duration slideDuration) {
+        Objects.requireNonNull(reduceFn, "reduceFn");
+        requireWindow("reduceByWindow", windowDuration, slideDuration);
+        return reduce(reduceFn).window(windowDuration, slideDuration).reduce(reduceFn);
+    }
+
+    /**
+     * {@link #reduceByWindow(Function2, Duration, Duration)} maintained incrementally with an
+     * inverse function, as {@link PairDStream#reduceByKeyAndWindow(Function2, Function2, Duration,
+     * Duration)}; needs a checkpoint directory. Once data has arrived, a window that empties again
+     * holds the reduction's zero (for example 0 for a sum), as in Spark.
+     */
+    public DStream<T> reduceByWindow(
+            Function2<T, T, T> reduceFn,
+            Function2<T, T, T> invReduceFn,
+            Duration windowDuration,
+            Duration slideDuration) {
+        requireWindow("reduceByWindow", windowDuration, slideDuration);
+        return mapToPair(t -> new Tuple2<>(0, t))
+                .reduceByKeyAndWindow(reduceFn, invReduceFn, windowDuration, slideDuration, 1, null)
+                .map(Tuple2::_2);
+    }
+
+    /**
+     * The number of elements in each window {@code (t - windowDuration, t]}, every {@code
+     * slideDuration}; maintained incrementally, so it needs a checkpoint directory.
+     */
+    public DStream<Long> countByWindow(Duration windowDuration, Duration slideDuration) {
+        requireWindow("countByWindow", windowDuration, slideDuration);
+        Function2<Long, Long, Long> plus = Long::sum;
+        Function2<Long, Long, Long> minus = (a, b) -> a - b;
+        return map(t -> 1L).reduceByWindow(plus, minus, windowDuration, slideDuration);
+    }
+
+    /**
+     * Per window {@code (t - windowDuration, t]}, every {@code slideDuration}, each distinct
+     * element with its number of occurrences; values that left the window are dropped. Maintained
+     * incrementally, so it needs a checkpoint directory.
+     */
+    public PairDStream<T, Long> countByValueAndWindow(
+            Duration windowDuration, Duration slideDuration) {
+        return countByValueAndWindow(windowDuration, slideDuration, 0);
+    }
+
+    /** {@link #countByValueAndWindow(Duration, Duration)} into {@code numPartitions}. */
+    public PairDStream<T, Long> countByValueAndWindow(
+            Duration windowDuration, Duration slideDuration, int numPartitions) {
+        requireWindow("countByValueAndWindow", windowDuration, slideDuration);
+        Function2<Long, Long, Long> plus = Long::sum;
+        Function2<Long, Long, Long> minus = (a, b) -> a - b;
+        PairFunction<T, T, Long> one = t -> new Tuple2<>(t, 1L);
+        return mapToPair(one)
+                .reduceByKeyAndWindow(
+                        plus,
+                        minus,
+                        windowDuration,
+                        slideDuration,
+                        numPartitions,
+                        t -> t._2() != 0L);
+    }
+
     /** Marks each batch to be computed once and shared by every consumer. Returns this stream. */
     public DStream<T> cache() {
         return persist();
@@ -247,12 +313,16 @@ public class DStream<T> {
     }
 
     WindowNode windowNode(Duration windowDuration, Duration slideDuration) {
-        Objects.requireNonNull(windowDuration, "windowDuration");
-        Objects.requireNonNull(slideDuration, "slideDuration");
-        requireMultipleOfSlide("window", "windowDuration", windowDuration);
-        requireMultipleOfSlide("window", "slideDuration", slideDuration);
+        requireWindow("window", windowDuration, slideDuration);
         return context.graph()
                 .add("window", info -> new WindowNode(info, node, windowDuration, slideDuration));
+    }
+
+    void requireWindow(String operator, Duration windowDuration, Duration slideDuration) {
+        Objects.requireNonNull(windowDuration, "windowDuration");
+        Objects.requireNonNull(slideDuration, "slideDuration");
+        requireMultipleOfSlide(operator, "windowDuration", windowDuration);
+        requireMultipleOfSlide(operator, "slideDuration", slideDuration);
     }
 
     void requireMultipleOfSlide(String operator, String parameter, Duration value) {

@@ -43,6 +43,10 @@ final class GraphBuilder {
         persisted.add(node.info().id());
     }
 
+    List<PlanNode> nodes() {
+        return nodes;
+    }
+
     boolean hasOutputs() {
         return !outputs.isEmpty();
     }

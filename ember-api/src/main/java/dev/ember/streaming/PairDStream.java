@@ -7,6 +7,7 @@ import dev.ember.spi.plan.GroupByKeyNode;
 import dev.ember.spi.plan.MapValuesNode;
 import dev.ember.spi.plan.PlanNode;
 import dev.ember.spi.plan.ReduceByKeyNode;
+import dev.ember.spi.plan.ReducedWindowNode;
 import dev.ember.spi.plan.RepartitionNode;
 import dev.ember.spi.plan.UnionNode;
 import dev.ember.streaming.function.FlatMapFunction;
@@ -93,6 +94,108 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
                                 erase(mergeCombiners),
                                 numPartitions,
                                 mapSideCombine));
+    }
+
+    /**
+     * Per window of {@code windowDuration} sliding every batch, the values of each key reduced by
+     * {@code reduceFn}.
+     */
+    public PairDStream<K, V> reduceByKeyAndWindow(
+            Function2<V, V, V> reduceFn, Duration windowDuration) {
+        return reduceByKeyAndWindow(reduceFn, windowDuration, slideDuration(), 0);
+    }
+
+    /**
+     * At times that are multiples of {@code slideDuration}, the values of each key in the window
+     * {@code (t - windowDuration, t]} reduced by {@code reduceFn}. Both durations must be multiples
+     * of this stream's slide. Each window is reduced from scratch; see the form with an inverse
+     * function for long windows.
+     */
+    public PairDStream<K, V> reduceByKeyAndWindow(
+            Function2<V, V, V> reduceFn, Duration windowDuration, Duration slideDuration) {
+        return reduceByKeyAndWindow(reduceFn, windowDuration, slideDuration, 0);
+    }
+
+    /** {@link #reduceByKeyAndWindow(Function2, Duration, Duration)} into {@code numPartitions}. */
+    public PairDStream<K, V> reduceByKeyAndWindow(
+            Function2<V, V, V> reduceFn,
+            Duration windowDuration,
+            Duration slideDuration,
+            int numPartitions) {
+        Objects.requireNonNull(reduceFn, "reduceFn");
+        requireWindow("reduceByKeyAndWindow", windowDuration, slideDuration);
+        requireDefaultOrPositive("reduceByKeyAndWindow", numPartitions);
+        return reduceByKey(reduceFn, numPartitions)
+                .window(windowDuration, slideDuration)
+                .reduceByKey(reduceFn, numPartitions);
+    }
+
+    /**
+     * Windowed reduce maintained incrementally: each window is the previous one plus the batches
+     * that entered it ({@code reduceFn}) minus those that left it ({@code invReduceFn}, with {@code
+     * invReduceFn(reduceFn(x, y), y) == x}), so the cost of a window follows the slide's data, not
+     * the window's. As in Spark, keys whose value returns to the zero stay in the window unless a
+     * filter removes them, and the context needs a checkpoint directory.
+     */
+    public PairDStream<K, V> reduceByKeyAndWindow(
+            Function2<V, V, V> reduceFn,
+            Function2<V, V, V> invReduceFn,
+            Duration windowDuration,
+            Duration slideDuration) {
+        return reduceByKeyAndWindow(reduceFn, invReduceFn, windowDuration, slideDuration, 0, null);
+    }
+
+    /**
+     * {@link #reduceByKeyAndWindow(Function2, Function2, Duration, Duration)} into {@code
+     * numPartitions} partitions (0: the default), keeping only the pairs for which {@code filterFn}
+     * returns true ({@code null}: keep all), such as {@code t -> t._2() != 0}.
+     */
+    public PairDStream<K, V> reduceByKeyAndWindow(
+            Function2<V, V, V> reduceFn,
+            Function2<V, V, V> invReduceFn,
+            Duration windowDuration,
+            Duration slideDuration,
+            int numPartitions,
+            Function<Tuple2<K, V>, Boolean> filterFn) {
+        Objects.requireNonNull(reduceFn, "reduceFn");
+        Objects.requireNonNull(invReduceFn, "invReduceFn");
+        requireWindow("reduceByKeyAndWindow", windowDuration, slideDuration);
+        requireDefaultOrPositive("reduceByKeyAndWindow", numPartitions);
+        PlanNode reduced = reduceByKey(reduceFn, numPartitions).node;
+        return derivePair(
+                "reduceByKeyAndWindow",
+                info ->
+                        new ReducedWindowNode(
+                                info,
+                                reduced,
+                                erase(reduceFn),
+                                erase(invReduceFn),
+                                windowDuration,
+                                slideDuration,
+                                numPartitions,
+                                filterFn == null ? null : erase(filterFn)));
+    }
+
+    /** Per window of {@code windowDuration} sliding every batch, each key with its values. */
+    public PairDStream<K, Iterable<V>> groupByKeyAndWindow(Duration windowDuration) {
+        return groupByKeyAndWindow(windowDuration, slideDuration(), 0);
+    }
+
+    /**
+     * Per window {@code (t - windowDuration, t]} every {@code slideDuration}, each key with its
+     * values.
+     */
+    public PairDStream<K, Iterable<V>> groupByKeyAndWindow(
+            Duration windowDuration, Duration slideDuration) {
+        return groupByKeyAndWindow(windowDuration, slideDuration, 0);
+    }
+
+    /** {@link #groupByKeyAndWindow(Duration, Duration)} into {@code numPartitions} partitions. */
+    public PairDStream<K, Iterable<V>> groupByKeyAndWindow(
+            Duration windowDuration, Duration slideDuration, int numPartitions) {
+        requireWindow("groupByKeyAndWindow", windowDuration, slideDuration);
+        requireDefaultOrPositive("groupByKeyAndWindow", numPartitions);
+        return window(windowDuration, slideDuration).groupByKey(numPartitions);
     }
 
     /** Each value mapped by {@code fn}, keeping its key. */

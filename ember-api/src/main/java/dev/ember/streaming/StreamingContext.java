@@ -5,6 +5,8 @@ import dev.ember.spi.RunSettings;
 import dev.ember.spi.Runner;
 import dev.ember.spi.plan.InputNode;
 import dev.ember.spi.plan.InputSpec;
+import dev.ember.spi.plan.PlanNode;
+import dev.ember.spi.plan.ReducedWindowNode;
 import dev.ember.spi.plan.UnionNode;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -283,6 +285,7 @@ public final class StreamingContext implements AutoCloseable {
                                 + appName
                                 + "' before start()");
             }
+            requireCheckpointForState();
             Runner runner = findRunner();
             if (!ACTIVE.compareAndSet(null, this)) {
                 throw new IllegalStateException(
@@ -301,6 +304,23 @@ public final class StreamingContext implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 terminated(e);
                 throw e;
+            }
+        }
+    }
+
+    private void requireCheckpointForState() {
+        if (checkpointDirectory != null) {
+            return;
+        }
+        for (PlanNode node : graph.nodes()) {
+            if (node instanceof ReducedWindowNode) {
+                throw new InvalidPipelineException(
+                        "The checkpoint directory has not been set: "
+                                + node.info().describe()
+                                + " keeps state from batch to batch; call ssc.checkpoint(directory)"
+                                + " on context '"
+                                + appName
+                                + "' before start()");
             }
         }
     }

@@ -8,7 +8,13 @@ import java.util.List;
  * they never see user-facing stream objects.
  */
 public sealed interface PlanNode
-        permits InputNode, UnaryNode, UnionNode, TransformNode, WindowNode, OutputNode {
+        permits InputNode,
+                UnaryNode,
+                UnionNode,
+                TransformNode,
+                WindowNode,
+                ReducedWindowNode,
+                OutputNode {
 
     /** The operator's identity. */
     OpInfo info();

@@ -18,6 +18,7 @@ import dev.ember.spi.plan.OutputNode;
 import dev.ember.spi.plan.PlanNode;
 import dev.ember.spi.plan.ReduceByKeyNode;
 import dev.ember.spi.plan.ReduceNode;
+import dev.ember.spi.plan.ReducedWindowNode;
 import dev.ember.spi.plan.RepartitionNode;
 import dev.ember.spi.plan.StreamGraph;
 import dev.ember.spi.plan.TransformNode;
@@ -57,6 +58,10 @@ final class PlanEvaluator {
     private final Map<PlanNode, Long> remember = new IdentityHashMap<>();
     private final Map<PlanNode, Boolean> materialize = new IdentityHashMap<>();
     private final Map<PlanNode, TreeMap<Long, LocalBatch<?>>> memo = new IdentityHashMap<>();
+    private final Map<PlanNode, InverseWindow> inverseWindows = new IdentityHashMap<>();
+
+    /** Parents of windows: computed at each of their times, so their own inputs can go. */
+    private final List<PlanNode> eager = new ArrayList<>();
 
     PlanEvaluator(StreamGraph graph, Engine engine, long zeroTime, PrintStream out) {
         this.graph = graph;
@@ -75,20 +80,47 @@ final class PlanEvaluator {
                     graph.persisted().contains(node.info().id())
                             || consumers.getOrDefault(node, 0) > 1);
         }
-        // Children come after parents, so walking backwards sees every consumer first.
+        for (PlanNode node : graph.nodes()) {
+            long span = windowSpan(node);
+            if (span > 0) {
+                PlanNode parent = node.parents().get(0);
+                materialize.put(parent, true);
+                if (!eager.contains(parent)) {
+                    eager.add(parent);
+                }
+            }
+            if (node instanceof ReducedWindowNode r) {
+                int partitions =
+                        r.numPartitions() == 0 ? engine.defaultParallelism() : r.numPartitions();
+                inverseWindows.put(node, new InverseWindow(r, partitions, zeroTime));
+            }
+        }
+        // A node's batches are kept as long as a window downstream may read them. Children come
+        // after parents, so walking backwards sees every consumer first; an eager node's parents
+        // are only needed while its batch is computed, so nothing propagates past it.
         List<PlanNode> nodes = graph.nodes();
         for (int i = nodes.size() - 1; i >= 0; i--) {
             PlanNode node = nodes.get(i);
-            long own = remember.getOrDefault(node, 0L);
+            long need = windowSpan(node);
+            if (need == 0 && !eager.contains(node)) {
+                need = remember.getOrDefault(node, 0L);
+            }
             for (PlanNode parent : node.parents()) {
-                long need = own;
-                if (node instanceof WindowNode w) {
-                    need += w.windowDuration().milliseconds();
-                    materialize.put(parent, true);
-                }
                 remember.merge(parent, need, Math::max);
             }
         }
+        eager.sort((a, b) -> Integer.compare(a.info().id(), b.info().id()));
+    }
+
+    /** How far back a window node reads its parent; 0 for other nodes. */
+    private static long windowSpan(PlanNode node) {
+        if (node instanceof WindowNode w) {
+            return w.windowDuration().milliseconds();
+        }
+        if (node instanceof ReducedWindowNode r) {
+            return r.windowDuration().milliseconds() + r.slideDuration().milliseconds();
+        }
+        return 0;
     }
 
     private static NarrowOp narrowOp(PlanNode node) {
@@ -124,6 +156,12 @@ final class PlanEvaluator {
                                     Part.balance(e.getValue(), engine.defaultParallelism())));
         }
         try {
+            for (PlanNode node : eager) {
+                if (isValid(node, time)) {
+                    Time batchTime = new Time(time);
+                    reportingFailures(node, batchTime, () -> batchOf(node, time));
+                }
+            }
             for (OutputNode output : graph.outputs()) {
                 runOutput(output, time);
             }
@@ -137,26 +175,36 @@ final class PlanEvaluator {
             return;
         }
         Time batchTime = new Time(time);
+        reportingFailures(
+                output,
+                batchTime,
+                () -> {
+                    LocalBatch<?> batch = batchOf(output.parent(), time);
+                    if (output.action() instanceof OutputAction.Print p) {
+                        print(batch, p.num(), batchTime);
+                    } else if (output.action() instanceof OutputAction.Foreach f) {
+                        try {
+                            f.fn().call(cast(batch), batchTime);
+                        } catch (FunctionFailure e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new FunctionFailure(output.info(), e);
+                        }
+                    }
+                });
+    }
+
+    /** Runs part of a batch, turning failures into errors that name the operator and time. */
+    private static void reportingFailures(PlanNode node, Time batchTime, Runnable work) {
         try {
-            LocalBatch<?> batch = batchOf(output.parent(), time);
-            if (output.action() instanceof OutputAction.Print p) {
-                print(batch, p.num(), batchTime);
-            } else if (output.action() instanceof OutputAction.Foreach f) {
-                try {
-                    f.fn().call(cast(batch), batchTime);
-                } catch (FunctionFailure e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new FunctionFailure(output.info(), e);
-                }
-            }
+            work.run();
         } catch (FunctionFailure e) {
             throw new UserFunctionException(e.op.describe(), batchTime, e.getCause());
         } catch (StreamingException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new StreamingException(
-                    "Batch " + batchTime + " failed in " + output.info().describe() + ": " + e, e);
+                    "Batch " + batchTime + " failed in " + node.info().describe() + ": " + e, e);
         }
     }
 
@@ -218,6 +266,9 @@ final class PlanEvaluator {
         }
         if (node instanceof WindowNode w) {
             return window(w, time);
+        }
+        if (node instanceof ReducedWindowNode r) {
+            return inverseWindows.get(node).compute(time, t -> batchOf(r.parent(), t), engine);
         }
         if (node instanceof TransformNode t) {
             return transform(t, time);
