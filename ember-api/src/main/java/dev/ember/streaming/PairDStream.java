@@ -1,5 +1,6 @@
 package dev.ember.streaming;
 
+import dev.ember.spi.plan.CogroupNode;
 import dev.ember.spi.plan.CombineByKeyNode;
 import dev.ember.spi.plan.FilterNode;
 import dev.ember.spi.plan.FlatMapValuesNode;
@@ -15,6 +16,7 @@ import dev.ember.streaming.function.Function;
 import dev.ember.streaming.function.Function2;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A stream of key-value pairs, as Spark's {@code JavaPairDStream}: a {@link DStream} of {@link
@@ -208,6 +210,116 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     public <U> PairDStream<K, U> flatMapValues(FlatMapFunction<V, U> fn) {
         Objects.requireNonNull(fn, "fn");
         return derivePair("flatMapValues", info -> new FlatMapValuesNode(info, node, erase(fn)));
+    }
+
+    /**
+     * Per batch time, each key found in this stream's batch or {@code other}'s with the list of its
+     * values on each side, as Spark's {@code cogroup}; a key on one side only has an empty list on
+     * the other. Within a side, a key's values keep their arrival order.
+     *
+     * <p>Both streams must belong to one context and have the same slide; the batches of the same
+     * time are grouped, so to group across batches, {@link #window(Duration) window} one side or
+     * both first. Two empty batches give an empty batch. Keys are hashed into the default number of
+     * partitions (the master's worker threads). Null keys and values are allowed.
+     *
+     * @throws InvalidPipelineException when {@code other} belongs to another context or has another
+     *     slide
+     */
+    public <W> PairDStream<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(PairDStream<K, W> other) {
+        return cogroup(other, 0);
+    }
+
+    /** {@link #cogroup(PairDStream)} into {@code numPartitions} partitions (0: the default). */
+    public <W> PairDStream<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(
+            PairDStream<K, W> other, int numPartitions) {
+        return new PairDStream<>(context, cogroupNode("cogroup", other, numPartitions));
+    }
+
+    /**
+     * Per batch time, the inner join of this stream's batch with {@code other}'s: for each key on
+     * both sides, every combination {@code (v, w)} of its values (a key with two values on each
+     * side gives four pairs); keys on one side only are dropped. Built as Spark builds it: a {@link
+     * #cogroup(PairDStream) cogroup} whose groups are expanded, so the same rules apply: one
+     * context, same slide, batches of the same time ({@link #window(Duration) window} a side to
+     * join across batches), default partitions.
+     *
+     * @throws InvalidPipelineException when {@code other} belongs to another context or has another
+     *     slide
+     */
+    public <W> PairDStream<K, Tuple2<V, W>> join(PairDStream<K, W> other) {
+        return join(other, 0);
+    }
+
+    /** {@link #join(PairDStream)} into {@code numPartitions} partitions (0: the default). */
+    public <W> PairDStream<K, Tuple2<V, W>> join(PairDStream<K, W> other, int numPartitions) {
+        return joined("join", other, numPartitions, Joins.inner());
+    }
+
+    /**
+     * {@link #join(PairDStream)} that also keeps the keys of this stream that {@code other} lacks,
+     * each value paired with an empty {@code Optional}. The {@code Optional} is {@code
+     * java.util.Optional}, where Spark's Java API has {@code org.apache.spark.api.java.Optional}
+     * (same methods for {@code isPresent}, {@code get}, {@code orElse}, {@code empty}, {@code of}).
+     * As with Spark's, a null value of {@code other} cannot be wrapped: it fails the batch with a
+     * {@link UserFunctionException} naming this operator; replace nulls before joining.
+     */
+    public <W> PairDStream<K, Tuple2<V, Optional<W>>> leftOuterJoin(PairDStream<K, W> other) {
+        return leftOuterJoin(other, 0);
+    }
+
+    /** {@link #leftOuterJoin(PairDStream)} into {@code numPartitions} partitions (0: default). */
+    public <W> PairDStream<K, Tuple2<V, Optional<W>>> leftOuterJoin(
+            PairDStream<K, W> other, int numPartitions) {
+        return joined("leftOuterJoin", other, numPartitions, Joins.leftOuter());
+    }
+
+    /**
+     * {@link #join(PairDStream)} that also keeps the keys of {@code other} that this stream lacks,
+     * each value paired with an empty {@code java.util.Optional}; see {@link
+     * #leftOuterJoin(PairDStream)} for Optional and nulls (here a null value of this stream fails).
+     */
+    public <W> PairDStream<K, Tuple2<Optional<V>, W>> rightOuterJoin(PairDStream<K, W> other) {
+        return rightOuterJoin(other, 0);
+    }
+
+    /** {@link #rightOuterJoin(PairDStream)} into {@code numPartitions} partitions (0: default). */
+    public <W> PairDStream<K, Tuple2<Optional<V>, W>> rightOuterJoin(
+            PairDStream<K, W> other, int numPartitions) {
+        return joined("rightOuterJoin", other, numPartitions, Joins.rightOuter());
+    }
+
+    /**
+     * {@link #join(PairDStream)} that keeps the keys of either side: a key on both sides gives
+     * every combination of present values, a key on one side gives its values paired with an empty
+     * {@code java.util.Optional}; see {@link #leftOuterJoin(PairDStream)} for Optional and nulls
+     * (here a null value on either side fails).
+     */
+    public <W> PairDStream<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(
+            PairDStream<K, W> other) {
+        return fullOuterJoin(other, 0);
+    }
+
+    /** {@link #fullOuterJoin(PairDStream)} into {@code numPartitions} partitions (0: default). */
+    public <W> PairDStream<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(
+            PairDStream<K, W> other, int numPartitions) {
+        return joined("fullOuterJoin", other, numPartitions, Joins.fullOuter());
+    }
+
+    private <W, R> PairDStream<K, R> joined(
+            String operator,
+            PairDStream<K, W> other,
+            int numPartitions,
+            FlatMapFunction<Tuple2<Iterable<V>, Iterable<W>>, R> expand) {
+        CogroupNode groups = cogroupNode(operator, other, numPartitions);
+        return derivePair(operator, info -> new FlatMapValuesNode(info, groups, erase(expand)));
+    }
+
+    private CogroupNode cogroupNode(String operator, PairDStream<K, ?> other, int numPartitions) {
+        Objects.requireNonNull(other, "other");
+        requireCompatible(other, operator);
+        requireDefaultOrPositive(operator, numPartitions);
+        return context.graph()
+                .add(operator, info -> new CogroupNode(info, node, other.node, numPartitions));
     }
 
     @Override

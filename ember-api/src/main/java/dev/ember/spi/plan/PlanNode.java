@@ -12,6 +12,7 @@ public sealed interface PlanNode
                 UnaryNode,
                 UnionNode,
                 TransformNode,
+                CogroupNode,
                 WindowNode,
                 ReducedWindowNode,
                 OutputNode {

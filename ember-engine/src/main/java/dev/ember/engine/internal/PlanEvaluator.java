@@ -1,5 +1,6 @@
 package dev.ember.engine.internal;
 
+import dev.ember.spi.plan.CogroupNode;
 import dev.ember.spi.plan.CombineByKeyNode;
 import dev.ember.spi.plan.CountNode;
 import dev.ember.spi.plan.FilterNode;
@@ -272,6 +273,12 @@ final class PlanEvaluator {
         }
         if (node instanceof TransformNode t) {
             return transform(t, time);
+        }
+        if (node instanceof CogroupNode c) {
+            int n = c.numPartitions() == 0 ? engine.defaultParallelism() : c.numPartitions();
+            return LocalBatch.of(
+                    engine,
+                    Cogroup.run(c.info(), batchOf(c.left(), time), batchOf(c.right(), time), n));
         }
         if (node instanceof RepartitionNode r) {
             return repartition(batchOf(r.parent(), time), r.numPartitions());

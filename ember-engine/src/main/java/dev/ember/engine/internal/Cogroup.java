@@ -1,0 +1,160 @@
+package dev.ember.engine.internal;
+
+import dev.ember.spi.plan.OpInfo;
+import dev.ember.streaming.Tuple2;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The cogroup shuffle: the pairs of two batches hashed by key into N partitions, each key with the
+ * list of its values from each side. Every join of the API is this plus a flatMapValues that pairs
+ * the two lists, as in Spark, so this is the only two-input shuffle of the engine.
+ *
+ * <p>Map phase: one task per input task of either batch (left ones first), all on the worker pool
+ * at once; each routes its pairs by key hash mod N (Spark's HashPartitioner) into one {@link
+ * CombineMap} per output partition that groups the values of each key in arrival order. Reduce
+ * phase: partition p merges the left tasks' groups in task order, then the right tasks'. So within
+ * a side a key's values keep their arrival order (by input partition, then position), and keys come
+ * out in order of first appearance, left before right: deterministic for a given input.
+ *
+ * <p>Grouping is the only map-side work: a cogroup keeps every value, as Spark's CoGroupedRDD does,
+ * so there is nothing to combine. A task's first list for a key is handed to the reduce side as is;
+ * only later ones are copied into it.
+ *
+ * <p>A key whose {@code hashCode} or {@code equals} throws fails the task with a {@link
+ * FunctionFailure} naming the operator.
+ */
+final class Cogroup {
+    private Cogroup() {}
+
+    /** The values of one key on each side; a side with none stays null until the output. */
+    private static final class Group {
+        List<Object> left;
+        List<Object> right;
+
+        void add(boolean isLeft, List<Object> values) {
+            List<Object> side = isLeft ? left : right;
+            if (side == null) {
+                if (isLeft) {
+                    left = values;
+                } else {
+                    right = values;
+                }
+            } else {
+                side.addAll(values);
+            }
+        }
+    }
+
+    static List<Part> run(OpInfo op, LocalBatch<?> left, LocalBatch<?> right, int partitions) {
+        int leftTasks = left.taskCount();
+        int tasks = leftTasks + right.taskCount();
+        CombineMap[][] mapOutputs = new CombineMap[tasks][];
+        left.engine()
+                .pool()
+                .runAll(
+                        tasks,
+                        t -> {
+                            GroupingSink sink = new GroupingSink(op, partitions);
+                            if (t < leftTasks) {
+                                left.push(t, sink);
+                            } else {
+                                right.push(t - leftTasks, sink);
+                            }
+                            mapOutputs[t] = sink.outputs;
+                        });
+        Part[] result = new Part[partitions];
+        left.engine()
+                .pool()
+                .runAll(partitions, p -> result[p] = reduce(op, mapOutputs, leftTasks, p));
+        return List.of(result);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Part reduce(OpInfo op, CombineMap[][] mapOutputs, int leftTasks, int p) {
+        CombineMap groups = null;
+        for (int t = 0; t < mapOutputs.length; t++) {
+            CombineMap m = mapOutputs[t][p];
+            if (m == null) {
+                continue;
+            }
+            if (groups == null) {
+                groups = new CombineMap(m.size());
+            }
+            boolean isLeft = t < leftTasks;
+            for (int e = 0, n = m.size(); e < n; e++) {
+                Object key = m.key(e);
+                int hash = m.hash(e);
+                int slot;
+                try {
+                    slot = groups.slotOf(key, hash);
+                } catch (RuntimeException ex) {
+                    throw FunctionFailure.wrap(op, ex);
+                }
+                int existing = groups.entryAt(slot);
+                Group group;
+                if (existing < 0) {
+                    group = new Group();
+                    groups.insertAt(slot, key, hash, group);
+                } else {
+                    group = (Group) groups.value(existing);
+                }
+                group.add(isLeft, (List<Object>) m.value(e));
+            }
+        }
+        if (groups == null) {
+            return Part.EMPTY;
+        }
+        List<Object> out = new ArrayList<>(groups.size());
+        for (int e = 0, n = groups.size(); e < n; e++) {
+            Group g = (Group) groups.value(e);
+            out.add(new Tuple2<>(groups.key(e), new Tuple2<>(view(g.left), view(g.right))));
+        }
+        return Part.of(out);
+    }
+
+    private static List<Object> view(List<Object> values) {
+        return values == null ? List.of() : Collections.unmodifiableList(values);
+    }
+
+    /** Terminal sink of a map task: groups values by key per output partition. */
+    private static final class GroupingSink extends Sink {
+        private final OpInfo op;
+        private final int partitions;
+        final CombineMap[] outputs;
+
+        GroupingSink(OpInfo op, int partitions) {
+            this.op = op;
+            this.partitions = partitions;
+            this.outputs = new CombineMap[partitions];
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        void accept(Object element) {
+            Tuple2<?, ?> pair = (Tuple2<?, ?>) element;
+            Object key = pair._1();
+            try {
+                int hash = key == null ? 0 : key.hashCode();
+                int p = partitions == 1 ? 0 : Shuffle.partitionOf(hash, partitions);
+                CombineMap map = outputs[p];
+                if (map == null) {
+                    map = new CombineMap(64);
+                    outputs[p] = map;
+                }
+                int slot = map.slotOf(key, hash);
+                int e = map.entryAt(slot);
+                if (e < 0) {
+                    List<Object> values = new ArrayList<>(2);
+                    values.add(pair._2());
+                    map.insertAt(slot, key, hash, values);
+                } else {
+                    ((List<Object>) map.value(e)).add(pair._2());
+                }
+            } catch (RuntimeException ex) {
+                throw FunctionFailure.wrap(op, ex);
+            }
+        }
+    }
+}
