@@ -19,6 +19,7 @@ import dev.ember.spi.plan.WindowNode;
 import dev.ember.streaming.function.FlatMapFunction;
 import dev.ember.streaming.function.Function;
 import dev.ember.streaming.function.Function2;
+import dev.ember.streaming.function.Function3;
 import dev.ember.streaming.function.PairFlatMapFunction;
 import dev.ember.streaming.function.PairFunction;
 import dev.ember.streaming.function.VoidFunction;
@@ -178,6 +179,48 @@ public class DStream<T> {
         Function2<List<Batch<Object>>, Time, Batch<Object>> fn =
                 (batches, time) -> erase(transformFn.call(erase(batches.get(0)), time));
         return derivePair("transformToPair", info -> new TransformNode(info, List.of(node), fn));
+    }
+
+    /**
+     * Each batch combined with {@code other}'s batch of the same time by {@code transformFn}, which
+     * also receives the batch time, as Spark's {@code transformWith}. The function runs on the job
+     * thread (the driver), where it may call actions on both batches; it must not return null
+     * (return an empty batch instead). A pair stream can be passed as {@code other} as it is, which
+     * covers Spark's overloads for pair streams.
+     *
+     * @throws InvalidPipelineException when {@code other} belongs to another context or has another
+     *     slide
+     */
+    public <U, W> DStream<W> transformWith(
+            DStream<U> other, Function3<Batch<T>, Batch<U>, Time, Batch<W>> transformFn) {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(transformFn, "transformFn");
+        requireCompatible(other, "transformWith");
+        return derive("transformWith", info -> transformWithNode(info, other, transformFn));
+    }
+
+    /**
+     * {@link #transformWith} for a function that returns pairs, as Spark's {@code
+     * transformWithToPair}.
+     */
+    public <U, K, V> PairDStream<K, V> transformWithToPair(
+            DStream<U> other,
+            Function3<Batch<T>, Batch<U>, Time, Batch<Tuple2<K, V>>> transformFn) {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(transformFn, "transformFn");
+        requireCompatible(other, "transformWithToPair");
+        return derivePair(
+                "transformWithToPair", info -> transformWithNode(info, other, transformFn));
+    }
+
+    private <U> TransformNode transformWithNode(
+            dev.ember.spi.plan.OpInfo info,
+            DStream<U> other,
+            Function3<Batch<T>, Batch<U>, Time, ? extends Batch<?>> transformFn) {
+        Function2<List<Batch<Object>>, Time, Batch<Object>> fn =
+                (batches, time) ->
+                        erase(transformFn.call(erase(batches.get(0)), erase(batches.get(1)), time));
+        return new TransformNode(info, List.of(node, other.node), fn);
     }
 
     /**

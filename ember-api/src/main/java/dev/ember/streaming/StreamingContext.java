@@ -7,7 +7,9 @@ import dev.ember.spi.plan.InputNode;
 import dev.ember.spi.plan.InputSpec;
 import dev.ember.spi.plan.PlanNode;
 import dev.ember.spi.plan.ReducedWindowNode;
+import dev.ember.spi.plan.TransformNode;
 import dev.ember.spi.plan.UnionNode;
+import dev.ember.streaming.function.Function2;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -233,6 +235,81 @@ public final class StreamingContext implements AutoCloseable {
             parents.add(s.node);
         }
         return new DStream<>(this, graph.add("union", info -> new UnionNode(info, parents)));
+    }
+
+    /**
+     * The union of pair streams, as a pair stream: Spark's {@code union(JavaPairDStream...)}. Same
+     * rules as {@link #union(DStream[])}.
+     */
+    @SafeVarargs
+    public final <K, V> PairDStream<K, V> union(PairDStream<K, V>... streams) {
+        List<DStream<Tuple2<K, V>>> list = new ArrayList<>(streams.length);
+        for (PairDStream<K, V> s : streams) {
+            list.add(s);
+        }
+        return new PairDStream<>(this, union(list).node);
+    }
+
+    /**
+     * A stream whose batch at each time is what {@code transformFn} makes of the batches of {@code
+     * streams} for that time, as Spark's multi-stream {@code transform}: the function receives the
+     * batches in the order of {@code streams} and the batch time, and runs on the job thread (the
+     * driver), where it may call actions. Pair streams can be passed as they are.
+     *
+     * <p>At least one stream; all from this context with the same slide, which the result shares.
+     * The function must not return null (return an empty batch, such as {@code batch.filter(x ->
+     * false)}); if it throws or returns null, the context stops with a {@link
+     * UserFunctionException} naming this operator and the batch time.
+     *
+     * @throws InvalidPipelineException when {@code streams} is empty, mixes contexts or slides
+     */
+    public <T> DStream<T> transform(
+            List<? extends DStream<?>> streams,
+            Function2<List<Batch<?>>, Time, Batch<T>> transformFn) {
+        return new DStream<>(this, transformNode("transform", streams, transformFn));
+    }
+
+    /**
+     * {@link #transform(List, Function2)} for a function that returns pairs, as Spark's {@code
+     * transformToPair}.
+     */
+    public <K, V> PairDStream<K, V> transformToPair(
+            List<? extends DStream<?>> streams,
+            Function2<List<Batch<?>>, Time, Batch<Tuple2<K, V>>> transformFn) {
+        return new PairDStream<>(this, transformNode("transformToPair", streams, transformFn));
+    }
+
+    private TransformNode transformNode(
+            String operator,
+            List<? extends DStream<?>> streams,
+            Function2<List<Batch<?>>, Time, ? extends Batch<?>> transformFn) {
+        Objects.requireNonNull(streams, "streams");
+        Objects.requireNonNull(transformFn, "transformFn");
+        if (streams.isEmpty()) {
+            throw new InvalidPipelineException(
+                    operator + " of context '" + appName + "' needs at least one stream, got none");
+        }
+        DStream<?> first = Objects.requireNonNull(streams.get(0), "streams.get(0)");
+        if (first.context != this) {
+            throw new InvalidPipelineException(
+                    operator
+                            + " of context '"
+                            + appName
+                            + "' got stream '"
+                            + first.node.info().describe()
+                            + "' of context '"
+                            + first.context.appName
+                            + "'; build every stream from one StreamingContext");
+        }
+        List<PlanNode> parents = new ArrayList<>(streams.size());
+        for (int i = 0; i < streams.size(); i++) {
+            DStream<?> s = Objects.requireNonNull(streams.get(i), "streams.get(" + i + ")");
+            first.requireCompatible(s, operator);
+            parents.add(s.node);
+        }
+        Function2<List<Batch<Object>>, Time, Batch<Object>> fn =
+                (batches, time) -> DStream.erase(transformFn.call(DStream.erase(batches), time));
+        return graph.add(operator, info -> new TransformNode(info, List.copyOf(parents), fn));
     }
 
     private <T> DStream<T> input(String operator, InputSpec spec) {
