@@ -1,5 +1,10 @@
 package dev.ember.spi;
 
+import dev.ember.spi.plan.PlanNode;
+import dev.ember.streaming.Batch;
+import dev.ember.streaming.Time;
+import java.util.List;
+
 /** A running graph, as returned by {@link Runner#start}. Thread-safe. */
 public interface Execution {
 
@@ -16,4 +21,19 @@ public interface Execution {
      * @throws dev.ember.streaming.StreamingException the failure that stopped the graph, if any
      */
     boolean awaitTermination(long timeoutMillis) throws InterruptedException;
+
+    /**
+     * The batches of {@code node} that the graph has generated and still remembers, with times in
+     * {@code [fromTime, toTime]} after Spark's alignment: each bound is floored to the latest valid
+     * batch time of the node (zero time plus a multiple of its slide) that is not after it. In time
+     * order; times with no remembered batch are left out. Called from any thread while the graph
+     * runs; the batches stay usable while it runs.
+     *
+     * @throws IllegalStateException when the graph has stopped
+     * @throws UnsupportedOperationException when the runner cannot hand out past batches
+     */
+    default List<Batch<Object>> slice(PlanNode node, Time fromTime, Time toTime) {
+        throw new UnsupportedOperationException(
+                getClass().getSimpleName() + " does not support slice(fromTime, toTime)");
+    }
 }

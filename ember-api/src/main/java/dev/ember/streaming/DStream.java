@@ -24,6 +24,8 @@ import dev.ember.streaming.function.PairFlatMapFunction;
 import dev.ember.streaming.function.PairFunction;
 import dev.ember.streaming.function.VoidFunction;
 import dev.ember.streaming.function.VoidFunction2;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -221,6 +223,58 @@ public class DStream<T> {
                 (batches, time) ->
                         erase(transformFn.call(erase(batches.get(0)), erase(batches.get(1)), time));
         return new TransformNode(info, List.of(node, other.node), fn);
+    }
+
+    /**
+     * Each partition of each batch as one list of its elements, in order, as Spark's {@code glom}:
+     * a batch of n partitions becomes n lists (an empty partition gives an empty list; a batch with
+     * no partitions stays empty). The lists are unmodifiable.
+     */
+    public DStream<List<T>> glom() {
+        FlatMapFunction<Iterator<T>, List<T>> toList =
+                elements -> {
+                    List<T> all = new ArrayList<>();
+                    elements.forEachRemaining(all::add);
+                    return List.of(Collections.unmodifiableList(all)).iterator();
+                };
+        return derive("glom", info -> new MapPartitionsNode(info, node, erase(toList)));
+    }
+
+    /**
+     * The batches this stream has already generated for times in {@code [fromTime, toTime]}, both
+     * inclusive, in time order, as Spark's {@code slice}. As in Spark, a bound that is not a valid
+     * batch time of this stream (the context's zero time plus a multiple of {@link
+     * #slideDuration()}) is floored to the latest valid time before it, so {@code fromTime} 1.5 s
+     * on a 1 s stream includes the batch at 1 s.
+     *
+     * <p>Only batches the stream still remembers are returned: set {@link
+     * StreamingContext#remember(Duration)} to keep them for as long as you want to slice them back;
+     * without it a batch is dropped as soon as no operator of the graph needs it. Times with no
+     * remembered batch (dropped, not yet generated, before the start, or never computed because no
+     * output reads this stream) are left out, so the list may be shorter than the range or empty.
+     * Spark computes such batches on demand instead.
+     *
+     * <p>Thread-safe: call it from any thread while the context runs, such as a thread serving
+     * queries, or from an output operation (there the running batch's time is included only if this
+     * stream's batch for it has been computed already). Actions on the returned batches run on the
+     * worker pool, alongside the running batch.
+     *
+     * @throws IllegalArgumentException when {@code fromTime} is after {@code toTime}
+     * @throws IllegalStateException when the context has not been started or has stopped
+     */
+    public List<Batch<T>> slice(Time fromTime, Time toTime) {
+        Objects.requireNonNull(fromTime, "fromTime");
+        Objects.requireNonNull(toTime, "toTime");
+        if (fromTime.greater(toTime)) {
+            throw new IllegalArgumentException(
+                    "slice of stream '"
+                            + node.info().describe()
+                            + "' needs fromTime <= toTime, got "
+                            + fromTime
+                            + " > "
+                            + toTime);
+        }
+        return erase(context.slice(node, fromTime, toTime));
     }
 
     /**

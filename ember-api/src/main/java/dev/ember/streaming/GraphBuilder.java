@@ -22,6 +22,7 @@ final class GraphBuilder {
     private final List<PlanNode> nodes = new ArrayList<>();
     private final List<OutputNode> outputs = new ArrayList<>();
     private final Set<Integer> persisted = new HashSet<>();
+    private Duration rememberDuration;
 
     GraphBuilder(StreamingContext context) {
         this.context = context;
@@ -43,6 +44,22 @@ final class GraphBuilder {
         persisted.add(node.info().id());
     }
 
+    /** Sets how long every node keeps its batches; once, as Spark's DStreamGraph.remember. */
+    void remember(Duration duration) {
+        context.requireInitialized("remember");
+        if (rememberDuration != null) {
+            throw new IllegalStateException(
+                    "Remember duration of context '"
+                            + context.appName()
+                            + "' is already set to "
+                            + rememberDuration.pretty()
+                            + " and cannot be set again to "
+                            + duration.pretty()
+                            + "; call remember(...) once, with the longest duration you need");
+        }
+        rememberDuration = duration;
+    }
+
     List<PlanNode> nodes() {
         return nodes;
     }
@@ -53,7 +70,13 @@ final class GraphBuilder {
 
     StreamGraph snapshot(String appName, Duration batchDuration, String checkpointDirectory) {
         return new StreamGraph(
-                appName, batchDuration, nodes, outputs, persisted, checkpointDirectory);
+                appName,
+                batchDuration,
+                nodes,
+                outputs,
+                persisted,
+                checkpointDirectory,
+                rememberDuration);
     }
 
     /** The first frame outside Ember's API: where the user defined the operator. */

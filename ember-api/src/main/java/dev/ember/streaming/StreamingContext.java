@@ -162,6 +162,39 @@ public final class StreamingContext implements AutoCloseable {
     }
 
     /**
+     * Keeps the batches of every stream for at least {@code duration} after their batch time, as
+     * Spark's {@code remember}, so that {@link DStream#slice} can read past batches: after the
+     * batch at {@code t}, each stream still holds its batches of {@code (t - duration, t]}. Streams
+     * that need longer (the parent of a window keeps its batches for the window's length) keep them
+     * longer.
+     *
+     * <p>Without this call a stream keeps a batch only while an operator of the graph may still
+     * read it, so {@code slice} finds nothing for most streams once their batch has run; Spark
+     * keeps at least each stream's latest batch. Memory grows with the duration: every remembered
+     * batch of every stream stays in the heap.
+     *
+     * <p>Only before {@link #start()}, and only once.
+     *
+     * @param duration how long to keep batches; must be positive
+     * @throws IllegalArgumentException when {@code duration} is zero
+     * @throws IllegalStateException when the context has been started, or the duration has been set
+     *     already
+     */
+    public void remember(Duration duration) {
+        requireInitialized("remember");
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isZero()) {
+            throw new IllegalArgumentException(
+                    "remember duration of context '"
+                            + appName
+                            + "' must be positive, got 0 ms; use for example the batch interval "
+                            + batchDuration.pretty()
+                            + " or a multiple of it");
+        }
+        graph.remember(duration);
+    }
+
+    /**
      * A stream of the UTF-8 lines sent by the TCP server at {@code host:port}, with default {@link
      * SocketOptions}: this stream connects to the server (start one with {@code nc -lk 9999}), and
      * reconnects with backoff when the server goes away.
@@ -310,6 +343,23 @@ public final class StreamingContext implements AutoCloseable {
         Function2<List<Batch<Object>>, Time, Batch<Object>> fn =
                 (batches, time) -> DStream.erase(transformFn.call(DStream.erase(batches), time));
         return graph.add(operator, info -> new TransformNode(info, List.copyOf(parents), fn));
+    }
+
+    /** The remembered batches of {@code node} in [fromTime, toTime]; see {@link DStream#slice}. */
+    List<Batch<Object>> slice(PlanNode node, Time fromTime, Time toTime) {
+        Execution e = execution;
+        if (state != StreamingContextState.ACTIVE || e == null) {
+            throw new IllegalStateException(
+                    "Cannot slice stream '"
+                            + node.info().describe()
+                            + "' of context '"
+                            + appName
+                            + "' because it is "
+                            + state
+                            + ": slice reads the batches a running context has generated; call it"
+                            + " between start() and stop()");
+        }
+        return e.slice(node, fromTime, toTime);
     }
 
     private <T> DStream<T> input(String operator, InputSpec spec) {

@@ -16,6 +16,9 @@ import java.util.Set;
  * @param outputs the output operations, in the order they were declared
  * @param persisted ids of the nodes marked with {@code cache()} or {@code persist()}
  * @param checkpointDirectory the checkpoint directory, or {@code null} when none was set
+ * @param rememberDuration how long every node keeps its batches at least ({@code
+ *     StreamingContext.remember}), or {@code null} when not set: then a node keeps a batch only
+ *     while an operator of the graph may still read it
  */
 public record StreamGraph(
         String appName,
@@ -23,7 +26,8 @@ public record StreamGraph(
         List<PlanNode> nodes,
         List<OutputNode> outputs,
         Set<Integer> persisted,
-        String checkpointDirectory) {
+        String checkpointDirectory,
+        Duration rememberDuration) {
 
     /** Copies the lists so the graph cannot change afterwards. */
     public StreamGraph {

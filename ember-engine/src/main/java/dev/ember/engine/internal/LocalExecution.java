@@ -6,10 +6,14 @@ import dev.ember.spi.RunSettings;
 import dev.ember.spi.SteppedClock;
 import dev.ember.spi.plan.InputNode;
 import dev.ember.spi.plan.InputSpec;
+import dev.ember.spi.plan.PlanNode;
 import dev.ember.spi.plan.StreamGraph;
+import dev.ember.streaming.Batch;
 import dev.ember.streaming.Clock;
 import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.StreamingException;
+import dev.ember.streaming.Time;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -272,6 +276,27 @@ final class LocalExecution implements Execution {
         settings.onTermination().accept(failure);
         terminated.countDown();
         LOG.info("Stopped '{}'", graph.appName());
+    }
+
+    /** Reads the evaluator's memo from the caller's thread; see PlanEvaluator's design note. */
+    @Override
+    public List<Batch<Object>> slice(PlanNode node, Time fromTime, Time toTime) {
+        if (!running) {
+            throw new IllegalStateException(
+                    "Cannot slice '"
+                            + node.info().describe()
+                            + "': context '"
+                            + graph.appName()
+                            + "' has stopped and its batches are gone");
+        }
+        List<Batch<Object>> batches = new ArrayList<>();
+        for (LocalBatch<?> b :
+                evaluator.slice(node, fromTime.milliseconds(), toTime.milliseconds())) {
+            @SuppressWarnings("unchecked")
+            Batch<Object> batch = (Batch<Object>) b;
+            batches.add(batch);
+        }
+        return List.copyOf(batches);
     }
 
     @Override

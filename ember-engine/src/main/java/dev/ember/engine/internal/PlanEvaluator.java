@@ -35,7 +35,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Computes the batches of a graph for one batch time at a time, and runs its outputs.
@@ -46,7 +46,10 @@ import java.util.TreeMap;
  * window are materialized so that work is shared. Each node keeps its batches for as long as a
  * window downstream may still read them (its remember duration); everything else is dropped when
  * the batch completes. Confined to the job thread: the scheduler hands input cuts over with each
- * job.
+ * job. The one exception is {@link #slice}, which user threads call: each node's memo is a
+ * concurrent map, filled and trimmed only by the job thread, and the batches in it are immutable,
+ * so a reader sees a consistent set of whole batches without a lock. The map of memos itself is
+ * built in the constructor and never changes.
  */
 final class PlanEvaluator {
     private static final String DASHES = "-------------------------------------------";
@@ -58,7 +61,8 @@ final class PlanEvaluator {
     private final Map<PlanNode, NarrowOp> narrowOps = new IdentityHashMap<>();
     private final Map<PlanNode, Long> remember = new IdentityHashMap<>();
     private final Map<PlanNode, Boolean> materialize = new IdentityHashMap<>();
-    private final Map<PlanNode, TreeMap<Long, LocalBatch<?>>> memo = new IdentityHashMap<>();
+    private final Map<PlanNode, ConcurrentSkipListMap<Long, LocalBatch<?>>> memo =
+            new IdentityHashMap<>();
     private final Map<PlanNode, InverseWindow> inverseWindows = new IdentityHashMap<>();
 
     /** Parents of windows: computed at each of their times, so their own inputs can go. */
@@ -75,7 +79,7 @@ final class PlanEvaluator {
             if (op != null) {
                 narrowOps.put(node, op);
             }
-            memo.put(node, new TreeMap<>());
+            memo.put(node, new ConcurrentSkipListMap<>());
             materialize.put(
                     node,
                     graph.persisted().contains(node.info().id())
@@ -111,6 +115,12 @@ final class PlanEvaluator {
             }
         }
         eager.sort((a, b) -> Integer.compare(a.info().id(), b.info().id()));
+        if (graph.rememberDuration() != null) {
+            long keep = graph.rememberDuration().milliseconds();
+            for (PlanNode node : nodes) {
+                remember.merge(node, keep, Math::max);
+            }
+        }
     }
 
     /** How far back a window node reads its parent; 0 for other nodes. */
@@ -233,7 +243,7 @@ final class PlanEvaluator {
 
     /** The node's batch at {@code time}, or an empty batch when the node has none then. */
     LocalBatch<?> batchOf(PlanNode node, long time) {
-        TreeMap<Long, LocalBatch<?>> batches = memo.get(node);
+        ConcurrentSkipListMap<Long, LocalBatch<?>> batches = memo.get(node);
         LocalBatch<?> batch = batches.get(time);
         if (batch != null) {
             return batch;
@@ -373,8 +383,24 @@ final class PlanEvaluator {
         return LocalBatch.of(engine, parts);
     }
 
+    /**
+     * The remembered batches of {@code node} in {@code [from, to]}, each bound floored to a valid
+     * time of the node as Spark's DStream.slice does. Called from any thread; see the class note.
+     */
+    List<LocalBatch<?>> slice(PlanNode node, long from, long to) {
+        ConcurrentSkipListMap<Long, LocalBatch<?>> batches = memo.get(node);
+        if (batches == null) {
+            throw new IllegalArgumentException(
+                    node.info().describe() + " is not part of the running graph");
+        }
+        long slide = node.slide().milliseconds();
+        long alignedFrom = zeroTime + Math.floorDiv(from - zeroTime, slide) * slide;
+        long alignedTo = zeroTime + Math.floorDiv(to - zeroTime, slide) * slide;
+        return List.copyOf(batches.subMap(alignedFrom, true, alignedTo, true).values());
+    }
+
     private void forget(long time) {
-        for (Map.Entry<PlanNode, TreeMap<Long, LocalBatch<?>>> e : memo.entrySet()) {
+        for (Map.Entry<PlanNode, ConcurrentSkipListMap<Long, LocalBatch<?>>> e : memo.entrySet()) {
             long keep = remember.getOrDefault(e.getKey(), 0L);
             e.getValue().headMap(time - keep, true).clear();
         }
