@@ -29,6 +29,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A discretized stream: a sequence of batches, one per slide interval, as Spark's {@code
@@ -374,6 +375,64 @@ public class DStream<T> {
     public DStream<T> persist(StorageLevel level) {
         Objects.requireNonNull(level, "level");
         return persist();
+    }
+
+    /**
+     * Marks this stream to be checkpointed every {@code interval}, as Spark's {@code checkpoint}:
+     * for a stateful stream ({@code updateStateByKey}, {@code mapWithState}, a window reduced with
+     * an inverse function) this replaces the default interval (see {@link #checkpointInterval()}).
+     * A marked stream needs a checkpoint directory at {@link StreamingContext#start()}. Returns
+     * this stream. Only before start.
+     *
+     * <p>Ember records the interval for runners; the local runner does not write checkpoints yet.
+     *
+     * @param interval a positive multiple of this stream's slide
+     * @throws InvalidPipelineException when {@code interval} is zero or not a multiple of the slide
+     * @throws IllegalStateException when the context has been started
+     */
+    public DStream<T> checkpoint(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        Duration slide = slideDuration();
+        if (interval.isZero() || !interval.isMultipleOf(slide)) {
+            long slides = interval.milliseconds() / slide.milliseconds();
+            String problem =
+                    interval.isZero()
+                            ? "must be positive; use a multiple of its slide "
+                                    + slide.pretty()
+                                    + ", such as "
+                                    + slide.times(10).pretty()
+                            : slides == 0
+                                    ? "is shorter than its slide "
+                                            + slide.pretty()
+                                            + "; use "
+                                            + slide.pretty()
+                                            + " or a multiple of it"
+                                    : "is not a multiple of its slide "
+                                            + slide.pretty()
+                                            + "; use "
+                                            + slide.times((int) slides).pretty()
+                                            + " or "
+                                            + slide.times((int) slides + 1).pretty();
+            throw new InvalidPipelineException(
+                    "checkpoint interval "
+                            + interval.pretty()
+                            + " of stream '"
+                            + node.info().describe()
+                            + "' "
+                            + problem);
+        }
+        context.graph().checkpoint(node, interval);
+        return this;
+    }
+
+    /**
+     * How often this stream is checkpointed: the interval given to {@link #checkpoint(Duration)},
+     * else, for a stateful stream, Spark's default (ten slides for {@code mapWithState}; for {@code
+     * updateStateByKey} and windows reduced with an inverse function, the smallest multiple of the
+     * slide that is at least 10 s), else empty.
+     */
+    public Optional<Duration> checkpointInterval() {
+        return context.graph().checkpointInterval(node);
     }
 
     /**

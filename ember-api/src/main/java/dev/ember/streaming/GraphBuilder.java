@@ -5,8 +5,11 @@ import dev.ember.spi.plan.OutputNode;
 import dev.ember.spi.plan.PlanNode;
 import dev.ember.spi.plan.StreamGraph;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -23,6 +26,7 @@ final class GraphBuilder {
     private final List<OutputNode> outputs = new ArrayList<>();
     private final Set<Integer> persisted = new HashSet<>();
     private Duration rememberDuration;
+    private final Map<Integer, Duration> checkpointIntervals = new HashMap<>();
 
     GraphBuilder(StreamingContext context) {
         this.context = context;
@@ -42,6 +46,22 @@ final class GraphBuilder {
     void persist(PlanNode node) {
         context.requireInitialized("persist");
         persisted.add(node.info().id());
+    }
+
+    void checkpoint(PlanNode node, Duration interval) {
+        context.requireInitialized("checkpoint");
+        checkpointIntervals.put(node.info().id(), interval);
+    }
+
+    /** The interval set with checkpoint(interval), else the node's default; see StreamGraph. */
+    Optional<Duration> checkpointInterval(PlanNode node) {
+        Duration set = checkpointIntervals.get(node.info().id());
+        return set != null ? Optional.of(set) : StreamGraph.defaultCheckpointInterval(node);
+    }
+
+    /** True when checkpoint(interval) was called on the node. */
+    boolean hasCheckpointInterval(PlanNode node) {
+        return checkpointIntervals.containsKey(node.info().id());
     }
 
     /** Sets how long every node keeps its batches; once, as Spark's DStreamGraph.remember. */
@@ -76,7 +96,8 @@ final class GraphBuilder {
                 outputs,
                 persisted,
                 checkpointDirectory,
-                rememberDuration);
+                rememberDuration,
+                checkpointIntervals);
     }
 
     /** The first frame outside Ember's API: where the user defined the operator. */

@@ -6,11 +6,13 @@ import dev.ember.spi.plan.FilterNode;
 import dev.ember.spi.plan.FlatMapValuesNode;
 import dev.ember.spi.plan.GroupByKeyNode;
 import dev.ember.spi.plan.MapValuesNode;
+import dev.ember.spi.plan.MapWithStateNode;
 import dev.ember.spi.plan.PlanNode;
 import dev.ember.spi.plan.ReduceByKeyNode;
 import dev.ember.spi.plan.ReducedWindowNode;
 import dev.ember.spi.plan.RepartitionNode;
 import dev.ember.spi.plan.UnionNode;
+import dev.ember.spi.plan.UpdateStateByKeyNode;
 import dev.ember.streaming.function.FlatMapFunction;
 import dev.ember.streaming.function.Function;
 import dev.ember.streaming.function.Function2;
@@ -200,6 +202,107 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
         return window(windowDuration, slideDuration).groupByKey(numPartitions);
     }
 
+    /**
+     * A running state per key, as Spark's {@code updateStateByKey}: at every batch time, {@code
+     * updateFn} is called once for every key that has state or data, with the key's values of the
+     * batch in arrival order (an empty list when it has none) and its previous state (empty for a
+     * new key); it returns the key's new state, or {@link Optional#empty()} to remove the key. Each
+     * batch of the result holds every key with its new state.
+     *
+     * <p>Because every key is visited in every batch, a batch costs in proportion to the whole
+     * state, not to the batch's data; {@link #mapWithState(StateSpec)} visits only the keys with
+     * data. The state is hash-partitioned into the runner's default number of partitions, and each
+     * partition is updated by one worker thread, so the function may run on several threads at once
+     * for different keys. The list it receives must not be modified.
+     *
+     * <p>Needs a checkpoint directory ({@link StreamingContext#checkpoint(String)}), else {@link
+     * StreamingContext#start()} fails; the state's default checkpoint interval is the smallest
+     * multiple of the slide that is at least 10 s ({@link #checkpoint(Duration)} changes it). If
+     * the function throws, the context stops with a {@link UserFunctionException} naming this
+     * operator and the batch time.
+     *
+     * @param updateFn from a key's values of the batch and its previous state to its new state
+     */
+    public <S> PairDStream<K, S> updateStateByKey(
+            Function2<List<V>, Optional<S>, Optional<S>> updateFn) {
+        return updateStateByKey(updateFn, 0, List.of());
+    }
+
+    /**
+     * {@link #updateStateByKey(Function2)} with the state in {@code numPartitions} hash partitions
+     * (0: the runner's default).
+     */
+    public <S> PairDStream<K, S> updateStateByKey(
+            Function2<List<V>, Optional<S>, Optional<S>> updateFn, int numPartitions) {
+        return updateStateByKey(updateFn, numPartitions, List.of());
+    }
+
+    /**
+     * {@link #updateStateByKey(Function2, int)} starting from {@code initialState}: these keys have
+     * state before the first batch, so the function is called for them in the first batch too.
+     * Spark takes a pair RDD here; Ember takes the pairs as a list (a key listed twice keeps its
+     * last state), copied when this method is called.
+     *
+     * @throws NullPointerException when a pair or a state of {@code initialState} is null
+     */
+    public <S> PairDStream<K, S> updateStateByKey(
+            Function2<List<V>, Optional<S>, Optional<S>> updateFn,
+            int numPartitions,
+            List<Tuple2<K, S>> initialState) {
+        Objects.requireNonNull(updateFn, "updateFn");
+        Objects.requireNonNull(initialState, "initialState");
+        requireDefaultOrPositive("updateStateByKey", numPartitions);
+        List<Tuple2<Object, Object>> initial =
+                erase(StateSpec.copyOfStates("updateStateByKey", initialState));
+        return derivePair(
+                "updateStateByKey",
+                info ->
+                        new UpdateStateByKeyNode(
+                                info, node, erase(updateFn), numPartitions, initial));
+    }
+
+    /**
+     * A state per key and a stream of mapped values, as Spark's {@code mapWithState}: at each batch
+     * time, the spec's mapping function is called once for every pair of the batch, with its key,
+     * its value and the key's {@link State}, which it may read, update or remove; what it returns
+     * is emitted. A key's calls within a batch follow the arrival order of its values, each seeing
+     * the state the previous call left. Keys without data in the batch are not visited, so a batch
+     * costs in proportion to its data, not to the state; the only exception is a key that times out
+     * (see {@link StateSpec#timeout(Duration)}), which gets one last call with no value and {@link
+     * State#isTimingOut()} true, then is removed.
+     *
+     * <p>The state is hash-partitioned ({@link StateSpec#numPartitions(int)}, default the runner's
+     * parallelism) and each partition is updated by one worker thread, so the function may run on
+     * several threads at once for different keys. {@link MapWithStateDStream#stateSnapshots()}
+     * gives the whole state each batch.
+     *
+     * <p>Needs a checkpoint directory ({@link StreamingContext#checkpoint(String)}), else {@link
+     * StreamingContext#start()} fails; the state's default checkpoint interval is ten slides. If
+     * the function throws (including the {@link IllegalStateException} of an illegal {@code update}
+     * or {@code remove}), the context stops with a {@link UserFunctionException} naming this
+     * operator and the batch time.
+     *
+     * @param spec the mapping function and options, read now
+     */
+    public <S, M> MapWithStateDStream<K, V, S, M> mapWithState(StateSpec<K, V, S, M> spec) {
+        Objects.requireNonNull(spec, "spec");
+        List<Tuple2<Object, Object>> initial = erase(spec.initialStateOrEmpty());
+        MapWithStateNode stateNode =
+                context.graph()
+                        .add(
+                                "mapWithState",
+                                info ->
+                                        new MapWithStateNode(
+                                                info,
+                                                node,
+                                                erase(spec.mappingFn()),
+                                                spec.optionalResult(),
+                                                initial,
+                                                spec.numPartitionsOrDefault(),
+                                                spec.timeoutOrNull()));
+        return new MapWithStateDStream<>(context, stateNode);
+    }
+
     /** Each value mapped by {@code fn}, keeping its key. */
     public <U> PairDStream<K, U> mapValues(Function<V, U> fn) {
         Objects.requireNonNull(fn, "fn");
@@ -364,6 +467,12 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     @Override
     public PairDStream<K, V> persist(StorageLevel level) {
         super.persist(level);
+        return this;
+    }
+
+    @Override
+    public PairDStream<K, V> checkpoint(Duration interval) {
+        super.checkpoint(interval);
         return this;
     }
 

@@ -6,7 +6,7 @@ import dev.ember.spi.Runner;
 import dev.ember.spi.plan.InputNode;
 import dev.ember.spi.plan.InputSpec;
 import dev.ember.spi.plan.PlanNode;
-import dev.ember.spi.plan.ReducedWindowNode;
+import dev.ember.spi.plan.StreamGraph;
 import dev.ember.spi.plan.TransformNode;
 import dev.ember.spi.plan.UnionNode;
 import dev.ember.streaming.function.Function2;
@@ -440,11 +440,18 @@ public final class StreamingContext implements AutoCloseable {
             return;
         }
         for (PlanNode node : graph.nodes()) {
-            if (node instanceof ReducedWindowNode) {
+            String reason =
+                    StreamGraph.isStateful(node)
+                            ? " keeps state from batch to batch"
+                            : graph.hasCheckpointInterval(node)
+                                    ? " is marked with checkpoint(interval)"
+                                    : null;
+            if (reason != null) {
                 throw new InvalidPipelineException(
                         "The checkpoint directory has not been set: "
                                 + node.info().describe()
-                                + " keeps state from batch to batch; call ssc.checkpoint(directory)"
+                                + reason
+                                + "; call ssc.checkpoint(directory)"
                                 + " on context '"
                                 + appName
                                 + "' before start()");

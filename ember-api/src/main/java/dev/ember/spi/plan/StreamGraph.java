@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Set;
  * @param rememberDuration how long every node keeps its batches at least ({@code
  *     StreamingContext.remember}), or {@code null} when not set: then a node keeps a batch only
  *     while an operator of the graph may still read it
+ * @param checkpointIntervals ids of the nodes marked with {@code checkpoint(interval)}, with their
+ *     interval; see {@link #checkpointInterval(PlanNode)} for the effective ones
  */
 public record StreamGraph(
         String appName,
@@ -27,13 +30,52 @@ public record StreamGraph(
         List<OutputNode> outputs,
         Set<Integer> persisted,
         String checkpointDirectory,
-        Duration rememberDuration) {
+        Duration rememberDuration,
+        Map<Integer, Duration> checkpointIntervals) {
 
     /** Copies the lists so the graph cannot change afterwards. */
     public StreamGraph {
         nodes = List.copyOf(nodes);
         outputs = List.copyOf(outputs);
         persisted = Set.copyOf(persisted);
+        checkpointIntervals = Map.copyOf(checkpointIntervals);
+    }
+
+    /**
+     * How often the runner checkpoints {@code node}'s state or batches: the interval set with
+     * {@code checkpoint(interval)}, else the default of a stateful node (see {@link
+     * #defaultCheckpointInterval(PlanNode)}), else empty (not checkpointed).
+     */
+    public Optional<Duration> checkpointInterval(PlanNode node) {
+        Duration set = checkpointIntervals.get(node.info().id());
+        return set != null ? Optional.of(set) : defaultCheckpointInterval(node);
+    }
+
+    /**
+     * The checkpoint interval of a stateful node that sets none, as in Spark: ten slides for {@code
+     * mapWithState}; for {@code updateStateByKey} and windows reduced with an inverse function, the
+     * smallest multiple of the slide that is at least 10 s. Empty for other nodes.
+     */
+    public static Optional<Duration> defaultCheckpointInterval(PlanNode node) {
+        Duration slide = node.slide();
+        if (node instanceof MapWithStateNode) {
+            return Optional.of(slide.times(10));
+        }
+        if (isStateful(node)) {
+            long slides = (10_000 + slide.milliseconds() - 1) / slide.milliseconds();
+            return Optional.of(new Duration(slides * slide.milliseconds()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * True for the nodes that carry state from batch to batch ({@code updateStateByKey}, {@code
+     * mapWithState}, windows reduced with an inverse function): they need a checkpoint directory.
+     */
+    public static boolean isStateful(PlanNode node) {
+        return node instanceof ReducedWindowNode
+                || node instanceof UpdateStateByKeyNode
+                || node instanceof MapWithStateNode;
     }
 
     /** The input nodes, in order of definition. */

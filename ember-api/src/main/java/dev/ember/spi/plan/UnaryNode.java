@@ -18,7 +18,10 @@ public sealed interface UnaryNode extends PlanNode
                 GroupByKeyNode,
                 CombineByKeyNode,
                 ReduceNode,
-                CountNode {
+                CountNode,
+                UpdateStateByKeyNode,
+                MapWithStateNode,
+                StateSnapshotsNode {
 
     /** The node this one reads. */
     PlanNode parent();

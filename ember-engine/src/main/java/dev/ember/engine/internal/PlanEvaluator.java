@@ -21,6 +21,7 @@ import dev.ember.spi.plan.ReduceByKeyNode;
 import dev.ember.spi.plan.ReduceNode;
 import dev.ember.spi.plan.ReducedWindowNode;
 import dev.ember.spi.plan.RepartitionNode;
+import dev.ember.spi.plan.StateSnapshotsNode;
 import dev.ember.spi.plan.StreamGraph;
 import dev.ember.spi.plan.TransformNode;
 import dev.ember.spi.plan.UnaryNode;
@@ -64,8 +65,12 @@ final class PlanEvaluator {
     private final Map<PlanNode, ConcurrentSkipListMap<Long, LocalBatch<?>>> memo =
             new IdentityHashMap<>();
     private final Map<PlanNode, InverseWindow> inverseWindows = new IdentityHashMap<>();
+    private final Map<PlanNode, StatefulOp> statefulOps = new IdentityHashMap<>();
 
-    /** Parents of windows: computed at each of their times, so their own inputs can go. */
+    /**
+     * Parents of windows (computed at each of their times, so their own inputs can go), and
+     * keyed-state nodes with their snapshots (their state must follow every batch).
+     */
     private final List<PlanNode> eager = new ArrayList<>();
 
     PlanEvaluator(StreamGraph graph, Engine engine, long zeroTime, PrintStream out) {
@@ -98,6 +103,16 @@ final class PlanEvaluator {
                 int partitions =
                         r.numPartitions() == 0 ? engine.defaultParallelism() : r.numPartitions();
                 inverseWindows.put(node, new InverseWindow(r, partitions, zeroTime));
+            }
+            // Keyed state must see every batch in order, whether or not an output reads it then.
+            StatefulOp stateful = StatefulOp.of(node, engine);
+            if (stateful != null) {
+                statefulOps.put(node, stateful);
+            }
+            if ((stateful != null || node instanceof StateSnapshotsNode)
+                    && consumers.getOrDefault(node, 0) > 0
+                    && !eager.contains(node)) {
+                eager.add(node);
             }
         }
         // A node's batches are kept as long as a window downstream may read them. Children come
@@ -280,6 +295,13 @@ final class PlanEvaluator {
         }
         if (node instanceof ReducedWindowNode r) {
             return inverseWindows.get(node).compute(time, t -> batchOf(r.parent(), t), engine);
+        }
+        if (statefulOps.containsKey(node)) {
+            return statefulOps.get(node).compute(time, batchOf(node.parents().get(0), time));
+        }
+        if (node instanceof StateSnapshotsNode s) {
+            batchOf(s.parent(), time);
+            return statefulOps.get(s.parent()).snapshot(time);
         }
         if (node instanceof TransformNode t) {
             return transform(t, time);
