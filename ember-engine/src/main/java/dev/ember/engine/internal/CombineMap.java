@@ -12,6 +12,12 @@ import java.util.Arrays;
  * common case instead of two. Slots are chosen from the high bits of the multiplied hash, because
  * the low bits already chose the shuffle partition and are the same for every key in this map.
  *
+ * <p>Keyed state uses the same map with a {@code long} per entry (its bookkeeping time) and
+ * removal: removing an entry moves the last entry into its place, so the entry arrays stay dense,
+ * and closes the freed slot by shifting later slots of its probe run back (no tombstones, so
+ * lookups never slow down as keys come and go). Entry indexes therefore change on removal: callers
+ * that scan and remove go from the last entry to the first.
+ *
  * <p>Not thread-safe: each map belongs to one task.
  */
 final class CombineMap {
@@ -45,6 +51,10 @@ final class CombineMap {
         shift = 32 - Integer.numberOfTrailingZeros(capacity);
     }
 
+    static int hashOf(Object key) {
+        return key == null ? 0 : key.hashCode();
+    }
+
     int size() {
         return size;
     }
@@ -65,6 +75,10 @@ final class CombineMap {
         return longs[entry];
     }
 
+    void setLong(int entry, long value) {
+        longs[entry] = value;
+    }
+
     void addLong(int entry, long delta) {
         longs[entry] += delta;
     }
@@ -75,14 +89,67 @@ final class CombineMap {
         longs[size - 1] = value;
     }
 
+    /** Adds a new entry with a value and a long; returns its index. */
+    int insertAt(int slot, Object key, int hash, Object value, long longValue) {
+        insertAt(slot, key, hash, value);
+        longs[size - 1] = longValue;
+        return size - 1;
+    }
+
+    /** Removes {@code entry}; the last entry takes its index. */
+    void remove(int entry) {
+        int mask = slots.length - 1;
+        int hole = slotOfEntry(entry);
+        for (int j = (hole + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
+            int home = home((int) (slots[j] >>> 32));
+            // The entry at j may fill the hole unless its home lies in (hole, j] cyclically.
+            if (((j - home) & mask) >= ((j - hole) & mask)) {
+                slots[hole] = slots[j];
+                hole = j;
+            }
+        }
+        slots[hole] = 0;
+        int last = size - 1;
+        if (entry != last) {
+            slots[slotOfEntry(last)] = pack(hashes[last], entry);
+            keys[entry] = keys[last];
+            values[entry] = values[last];
+            hashes[entry] = hashes[last];
+            if (longs != null) {
+                longs[entry] = longs[last];
+            }
+        }
+        keys[last] = null;
+        values[last] = null;
+        size = last;
+    }
+
+    private int slotOfEntry(int entry) {
+        int mask = slots.length - 1;
+        int slot = home(hashes[entry]);
+        while ((int) slots[slot] - 1 != entry) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private int home(int hash) {
+        return (hash * GOLDEN) >>> shift;
+    }
+
     void setValue(int entry, Object value) {
         values[entry] = value;
+    }
+
+    /** The entry of {@code key}, or -1. */
+    int find(Object key, int hash) {
+        return entryAt(slotOf(key, hash));
     }
 
     /** The slot holding {@code key}, or the empty slot where it belongs. */
     int slotOf(Object key, int hash) {
         int mask = slots.length - 1;
-        int slot = (hash * GOLDEN) >>> shift;
+        int slot = home(hash);
         while (true) {
             long packed = slots[slot];
             if (packed == 0) {
@@ -132,7 +199,7 @@ final class CombineMap {
         shift = 32 - Integer.numberOfTrailingZeros(capacity);
         int mask = capacity - 1;
         for (int e = 0; e < size; e++) {
-            int slot = (hashes[e] * GOLDEN) >>> shift;
+            int slot = home(hashes[e]);
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The state of a keyed stateful operator: one {@link StateMap} per hash partition (partition = key
- * hash mod N, as the shuffle's), so that a batch shuffled into the same N partitions updates
+ * The state of a keyed stateful operator: one {@link CombineMap} per hash partition (partition =
+ * key hash mod N, as the shuffle's), so that a batch shuffled into the same N partitions updates
  * partition p from shuffle output p alone, with no locks: one task per partition. The state is
  * updated in place; only the keys a batch touches are written, and nothing is copied unless a
  * snapshot is asked for.
@@ -15,15 +15,15 @@ import java.util.List;
 final class KeyedState {
     private final OpInfo op;
     private final Engine engine;
-    private final StateMap[] maps;
+    private final CombineMap[] maps;
 
     KeyedState(OpInfo op, int numPartitions, Engine engine) {
         this.op = op;
         this.engine = engine;
         int partitions = numPartitions == 0 ? engine.defaultParallelism() : numPartitions;
-        this.maps = new StateMap[partitions];
+        this.maps = new CombineMap[partitions];
         for (int p = 0; p < partitions; p++) {
-            maps[p] = new StateMap();
+            maps[p] = CombineMap.ofLongs(16);
         }
     }
 
@@ -31,7 +31,7 @@ final class KeyedState {
         return maps.length;
     }
 
-    StateMap partition(int p) {
+    CombineMap partition(int p) {
         return maps[p];
     }
 
@@ -44,8 +44,17 @@ final class KeyedState {
      */
     void load(List<Tuple2<Object, Object>> pairs, long time) {
         for (Tuple2<Object, Object> pair : pairs) {
-            int p = Shuffle.partitionOf(StateMap.hashOf(pair._1()), maps.length);
-            maps[p].put(pair._1(), pair._2(), time);
+            Object key = pair._1();
+            int hash = CombineMap.hashOf(key);
+            CombineMap map = maps[Shuffle.partitionOf(hash, maps.length)];
+            int slot = map.slotOf(key, hash);
+            int e = map.entryAt(slot);
+            if (e < 0) {
+                map.insertAt(slot, key, hash, pair._2(), time);
+            } else {
+                map.setValue(e, pair._2());
+                map.setLong(e, time);
+            }
         }
     }
 
@@ -64,7 +73,7 @@ final class KeyedState {
         return LocalBatch.of(engine, List.of(out));
     }
 
-    static Part pairsOf(StateMap map) {
+    static Part pairsOf(CombineMap map) {
         List<Object> pairs = new ArrayList<>(map.size());
         for (int e = 0, n = map.size(); e < n; e++) {
             pairs.add(new Tuple2<>(map.key(e), map.value(e)));

@@ -73,7 +73,7 @@ final class MapWithStateOp implements StatefulOp {
         state.load(node.initialState(), expiry);
         if (timeout >= 0) {
             for (int p = 0; p < state.partitions(); p++) {
-                StateMap map = state.partition(p);
+                CombineMap map = state.partition(p);
                 if (map.size() > 0) {
                     List<Object> keys = new ArrayList<>(map.size());
                     for (int e = 0; e < map.size(); e++) {
@@ -86,7 +86,7 @@ final class MapWithStateOp implements StatefulOp {
     }
 
     private Part update(int p, Part groups, long time) {
-        StateMap map = state.partition(p);
+        CombineMap map = state.partition(p);
         TreeMap<Long, List<Object>> index = expiries.get(p);
         MappedState wrapped = new MappedState();
         Time batchTime = new Time(time);
@@ -98,7 +98,7 @@ final class MapWithStateOp implements StatefulOp {
                     void accept(Object element) {
                         Tuple2<Object, Object> group = (Tuple2<Object, Object>) element;
                         Object key = group._1();
-                        int hash = StateMap.hashOf(key);
+                        int hash = CombineMap.hashOf(key);
                         int slot = map.slotOf(key, hash);
                         int e = map.entryAt(slot);
                         boolean exists = e >= 0;
@@ -124,16 +124,16 @@ final class MapWithStateOp implements StatefulOp {
                         }
                         // As in Spark, data for a key that has state restarts its idle time, even
                         // when the function leaves the state as it was.
-                        if (timeout >= 0 && map.time(e) != time + timeout) {
-                            map.setTime(e, time + timeout);
+                        if (timeout >= 0 && map.longValue(e) != time + timeout) {
+                            map.setLong(e, time + timeout);
                             index.computeIfAbsent(time + timeout, t -> new ArrayList<>()).add(key);
                         }
                     }
                 });
         while (!index.isEmpty() && index.firstKey() <= time) {
             for (Object key : index.pollFirstEntry().getValue()) {
-                int e = map.find(key, StateMap.hashOf(key));
-                if (e < 0 || map.time(e) > time) {
+                int e = map.find(key, CombineMap.hashOf(key));
+                if (e < 0 || map.longValue(e) > time) {
                     continue; // removed, or had data since it was indexed here
                 }
                 wrapped.wrapTimingOut(map.value(e));

@@ -47,7 +47,7 @@ final class UpdateStateByKeyOp implements StatefulOp {
         return last;
     }
 
-    private Part update(StateMap map, Part groups, long time) {
+    private Part update(CombineMap map, Part groups, long time) {
         groups.pushTo(
                 new Sink() {
                     @Override
@@ -55,7 +55,7 @@ final class UpdateStateByKeyOp implements StatefulOp {
                     void accept(Object element) {
                         Tuple2<Object, Object> group = (Tuple2<Object, Object>) element;
                         Object key = group._1();
-                        int hash = StateMap.hashOf(key);
+                        int hash = CombineMap.hashOf(key);
                         int slot = map.slotOf(key, hash);
                         int e = map.entryAt(slot);
                         List<Object> values =
@@ -70,12 +70,12 @@ final class UpdateStateByKeyOp implements StatefulOp {
                             map.insertAt(slot, key, hash, next.get(), time);
                         } else {
                             map.setValue(e, next.get());
-                            map.setTime(e, time);
+                            map.setLong(e, time);
                         }
                     }
                 });
         for (int e = map.size() - 1; e >= 0; e--) {
-            if (map.time(e) == time) {
+            if (map.longValue(e) == time) {
                 continue;
             }
             Optional<Object> next = call(List.of(), Optional.of(map.value(e)));
