@@ -14,7 +14,7 @@ import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.StreamingException;
 import dev.ember.streaming.Time;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -48,7 +48,9 @@ final class LocalExecution implements Execution {
     private final RunSettings settings;
     private final long interval;
     private final Clock clock;
-    private final Map<InputNode, InputReader> inputs = new LinkedHashMap<>();
+    // Keyed by identity: plan nodes are records, and their value equality is neither needed nor
+    // cheap.
+    private final Map<InputNode, InputReader> inputs = new IdentityHashMap<>();
     private final BlockingQueue<BatchJob> jobs = new LinkedBlockingQueue<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Object stepLock = new Object();
@@ -131,7 +133,7 @@ final class LocalExecution implements Execution {
     }
 
     private Map<InputNode, List<List<?>>> cutInputs() {
-        Map<InputNode, List<List<?>>> blocks = new LinkedHashMap<>();
+        Map<InputNode, List<List<?>>> blocks = new IdentityHashMap<>();
         for (Map.Entry<InputNode, InputReader> e : inputs.entrySet()) {
             blocks.put(e.getKey(), e.getValue().cut());
         }
