@@ -193,9 +193,10 @@ public final class Harness {
                                 + " Java lists. Spark: queueStream of RDDs generated on the"
                                 + " executors and cached before the start (generation and"
                                 + " task serialisation excluded). Kernel: the same bytes, 2"
-                                + " threads (1 thread below). Best of "
-                                + plan.memRounds()
-                                + " interleaved runs.");
+                                + " threads (1 thread below). "
+                                + (plan.memRounds() == 1
+                                        ? "One run per engine."
+                                        : "Best of " + plan.memRounds() + " interleaved runs."));
         String metric =
                 String.format(
                         Locale.ROOT,
@@ -207,10 +208,8 @@ public final class Harness {
         for (int round = 0; round < plan.memRounds(); round++) {
             for (String engine : engines) {
                 if (engine.equals("kernel")) {
-                    if (round == 0) {
-                        memRun("kernel", 2, rates, failures);
-                        memRun("kernel1", 1, rates, failures);
-                    }
+                    memRun("kernel", 2, rates, failures);
+                    memRun("kernel1", 1, rates, failures);
                 } else {
                     memRun(engine, 0, rates, failures);
                 }
@@ -648,7 +647,7 @@ public final class Harness {
                                 + plan.htProbeMs() / 1000
                                 + " s probes (each one is a hold) rising by "
                                 + plan.htStep()
-                                + "x from 0.7x the engine's socket word count rate. Peak RSS: highest"
+                                + "x from the engine's socket word count rate. Peak RSS: highest"
                                 + " VmRSS sampled every 100 ms during the best held probe.");
         String metric = "3. trending hashtags: highest rate held 30 s [" + note + "]";
         String memory = "3. trending hashtags: peak RSS during that hold";
@@ -678,7 +677,7 @@ public final class Harness {
     private Search searchWindows(String engine, Map<String, Object> params) throws Exception {
         double cap = rateCap();
         Double wc = wordCountHeld.get(engine);
-        double r = nice(Math.min(cap, wc != null ? wc * 0.7 : plan.startRate()));
+        double r = nice(Math.min(cap, wc != null ? wc : plan.startRate()));
         List<Probe> probes = new ArrayList<>();
         Probe best = null;
         long bestRss = -1;
@@ -1011,23 +1010,30 @@ public final class Harness {
                     c99 = c99.withPrefix("≥");
                 }
                 if (late - early > 100 || missing > 0) {
+                    String what =
+                            missing > 0
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            "%d of its %d markers were not output within 5 s of"
+                                                    + " the end of the run, and count with the"
+                                                    + " time waited for them ('≥': lower bounds)",
+                                            missing,
+                                            sent.size())
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "its median latency grew from %.0f ms to %.0f ms"
+                                                    + " during the run",
+                                            early,
+                                            late);
                     int missed =
                             report.note(
                                     String.format(
                                             Locale.ROOT,
-                                            "%s did not sustain %s lines/s with %d ms batches:"
-                                                    + " median latency went from %.0f ms to"
-                                                    + " %.0f ms during the run; %d of %d"
-                                                    + " markers were not output within 5 s of"
-                                                    + " the end ('≥': those count with the"
-                                                    + " time waited).",
+                                            "%s did not sustain %s lines/s with %d ms batches: %s.",
                                             engine,
                                             Report.si(plan.latencyRate()),
                                             plan.latencyBatchMs(),
-                                            early,
-                                            late,
-                                            missing,
-                                            sent.size()));
+                                            what));
                     c50 = c50.withNote(missed);
                     c99 = c99.withNote(missed);
                 }

@@ -40,6 +40,7 @@ final class Setup {
     final Path logDir;
     final Path tmpDir;
     private int runs;
+    private int scratches;
 
     Setup(String java, String emberClasspath, String sparkClasspath, Path logDir, Path tmpDir) {
         this.java = java;
@@ -115,7 +116,7 @@ final class Setup {
 
     /** A fresh directory for one run's scratch files (Spark's local dir, checkpoints). */
     synchronized Path scratch(String label) {
-        Path dir = tmpDir.resolve(String.format("%03d-%s", ++runs, label));
+        Path dir = tmpDir.resolve(String.format("%03d-%s", ++scratches, label));
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

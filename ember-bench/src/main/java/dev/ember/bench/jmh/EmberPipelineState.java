@@ -4,16 +4,24 @@ import dev.ember.bench.internal.Corpus;
 import dev.ember.streaming.DStream;
 import dev.ember.streaming.Durations;
 import dev.ember.streaming.StreamingContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * An Ember context on {@code local[2]} driven by a {@link StepClock}: {@link #runBatch()} queues
- * the pre-built batch of lines and advances the clock by one interval, which runs the batch on the
- * calling thread (and the worker pool) before returning.
+ * An Ember context on {@code local[2]} with 1 s batches, driven by a {@link StepClock}: {@link
+ * #runBatch()} queues the pre-built batch and advances the clock by one interval, which runs the
+ * batch on the calling thread (and the worker pool) before returning. The context has a checkpoint
+ * directory, so stateful operators can be measured too.
  */
 final class EmberPipelineState implements AutoCloseable {
     private final StreamingContext ssc;
@@ -21,17 +29,47 @@ final class EmberPipelineState implements AutoCloseable {
     private final Queue<List<String>> queue = new ConcurrentLinkedQueue<>();
     private final List<String> batch;
     private final AtomicLong result = new AtomicLong();
+    private final Path checkpoints;
 
     /**
-     * Builds the pipeline {@code pipeline} over the queue's stream; it must end in a stream whose
-     * batch count is recorded.
+     * Runs {@code pipeline} over a stream whose every batch is {@code batch}; the output records
+     * the number of elements of each result batch.
      */
-    EmberPipelineState(int lines, Function<DStream<String>, DStream<?>> pipeline) {
-        batch = List.copyOf(Corpus.generate(42, lines).toStrings());
+    EmberPipelineState(List<String> batch, Function<DStream<String>, DStream<?>> pipeline) {
+        this.batch = List.copyOf(batch);
+        try {
+            checkpoints = Files.createTempDirectory("ember-jmh-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ssc = new StreamingContext("local[2]", "jmh", Durations.seconds(1));
         ssc.setClock(clock);
+        ssc.checkpoint(checkpoints.toString());
         pipeline.apply(ssc.queueStream(queue, true)).foreachRDD(b -> result.set(b.count()));
         ssc.start();
+    }
+
+    /** {@code n} generated lines. */
+    static List<String> lines(int n) {
+        return Corpus.generate(42, n).toStrings();
+    }
+
+    /** The first {@code n} words of the generated lines. */
+    static List<String> words(int n) {
+        List<String> words = new ArrayList<>(n);
+        int lines = n / 8;
+        while (words.size() < n) {
+            words.clear();
+            for (String line : lines(lines)) {
+                for (String w : line.split(" ")) {
+                    if (words.size() < n) {
+                        words.add(w);
+                    }
+                }
+            }
+            lines *= 2;
+        }
+        return words;
     }
 
     /** Runs one batch; returns its output's element count. */
@@ -44,5 +82,12 @@ final class EmberPipelineState implements AutoCloseable {
     @Override
     public void close() {
         ssc.stop(false);
+        try (Stream<Path> files = Files.walk(checkpoints)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -37,7 +37,7 @@ public class NarrowPipelineBench {
     public void setUp() {
         state =
                 new EmberPipelineState(
-                        LINES,
+                        EmberPipelineState.lines(LINES),
                         lines ->
                                 lines.flatMap(line -> Arrays.asList(line.split(" ")).iterator())
                                         .filter(word -> word.charAt(0) != '#')

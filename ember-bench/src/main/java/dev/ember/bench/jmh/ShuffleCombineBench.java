@@ -39,7 +39,7 @@ public class ShuffleCombineBench {
     public void setUp() {
         state =
                 new EmberPipelineState(
-                        LINES,
+                        EmberPipelineState.lines(LINES),
                         lines ->
                                 lines.flatMap(line -> Arrays.asList(line.split(" ")).iterator())
                                         .mapToPair(word -> new Tuple2<>(word, 1L))
