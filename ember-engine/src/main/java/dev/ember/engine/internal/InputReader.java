@@ -11,6 +11,9 @@ interface InputReader {
     /** Takes the blocks received since the previous cut; they form the batch being cut. */
     List<List<?>> cut();
 
+    /** The batch holding {@code records} of this input's records has completed. */
+    default void release(long records) {}
+
     /** Stops receiving; blocks already received stay available to the next cut. */
     void stop();
 }

@@ -189,15 +189,19 @@ final class LocalExecution implements Execution {
 
     private void runJob(BatchJob job) {
         long start = clock.currentTimeMillis();
-        evaluator.runBatch(job.time, job.blocks);
+        try {
+            evaluator.runBatch(job.time, job.blocks);
+        } finally {
+            for (Map.Entry<InputNode, List<List<?>>> e : job.blocks.entrySet()) {
+                inputs.get(e.getKey()).release(recordsIn(e.getValue()));
+            }
+        }
         long end = clock.currentTimeMillis();
         lastCompleted = job.time;
         if (LOG.isDebugEnabled()) {
             long records = 0;
             for (List<List<?>> blocks : job.blocks.values()) {
-                for (List<?> b : blocks) {
-                    records += b.size();
-                }
+                records += recordsIn(blocks);
             }
             LOG.debug(
                     "Batch {} ms: {} records, scheduling delay {} ms, processing {} ms",
@@ -217,6 +221,14 @@ final class LocalExecution implements Execution {
                     jobs.size(),
                     graph.batchDuration().pretty());
         }
+    }
+
+    private static long recordsIn(List<List<?>> blocks) {
+        long records = 0;
+        for (List<?> b : blocks) {
+            records += b.size();
+        }
+        return records;
     }
 
     private void fail(Throwable e) {

@@ -34,7 +34,10 @@ final class ReceiverRunner implements ReceiverSupervisor, InputReader {
 
     private List<List<?>> blocks = new ArrayList<>();
     private List<Object> open = new ArrayList<>();
-    private long buffered;
+
+    /** Records stored and not yet released: buffered, or in a batch that has not completed. */
+    private long held;
+
     private volatile boolean started;
     private volatile boolean stopped = true;
     private volatile boolean shutdown;
@@ -67,7 +70,7 @@ final class ReceiverRunner implements ReceiverSupervisor, InputReader {
         try {
             awaitRoom(1);
             open.add(record);
-            buffered++;
+            held++;
             if (open.size() >= OPEN_BLOCK_SIZE) {
                 blocks.add(open);
                 open = new ArrayList<>();
@@ -97,15 +100,17 @@ final class ReceiverRunner implements ReceiverSupervisor, InputReader {
                 open = new ArrayList<>();
             }
             blocks.add(records);
-            buffered += records.size();
+            held += records.size();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Waits while the buffer is full; an empty buffer always takes the next block whole. */
+    /**
+     * Waits while the bound is reached; with nothing held, the next block is always taken whole.
+     */
     private void awaitRoom(int records) {
-        while (buffered > 0 && buffered + records > maxBuffered && !shutdown) {
+        while (held > 0 && held + records > maxBuffered && !shutdown) {
             try {
                 notFull.await(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -125,9 +130,18 @@ final class ReceiverRunner implements ReceiverSupervisor, InputReader {
             }
             List<List<?>> taken = blocks;
             blocks = new ArrayList<>();
-            buffered = 0;
-            notFull.signalAll();
             return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void release(long records) {
+        lock.lock();
+        try {
+            held = Math.max(0, held - records);
+            notFull.signalAll();
         } finally {
             lock.unlock();
         }
