@@ -201,7 +201,9 @@ public final class Harness {
                 String.format(
                         Locale.ROOT,
                         "1. in-memory word count, %s-line batches [%d]",
-                        Report.si(plan.memLines()).replace(" ", ""),
+                        plan.memLines() % 1_000_000 == 0
+                                ? plan.memLines() / 1_000_000 + " M"
+                                : plan.memLines() / 1000 + " k",
                         note);
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         Map<String, String> failures = new HashMap<>();

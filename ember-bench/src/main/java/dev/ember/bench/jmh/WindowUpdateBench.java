@@ -19,9 +19,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Ember's windowed reduce, in words per second: each batch of words is paired with 1 and reduced
- * over a 10 s window sliding every 1 s batch, either incrementally ({@code inverse}: add the new
- * batch, subtract the one that left) or from scratch ({@code recompute}). Every invocation is one
- * batch and one window output.
+ * over a window of {@code windowSeconds} sliding every 1 s batch, either incrementally ({@code
+ * inverse}: add the new batch, subtract the one that left) or from scratch ({@code recompute}).
+ * Every invocation is one batch and one window output. The incremental form's cost per batch should
+ * not depend on the window's length; the recomputing form's grows with it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -37,6 +38,9 @@ public class WindowUpdateBench {
     @Param({"inverse", "recompute"})
     public String form;
 
+    @Param({"10", "40"})
+    public int windowSeconds;
+
     private EmberPipelineState state;
 
     @Setup
@@ -51,10 +55,12 @@ public class WindowUpdateBench {
                                     ? pairs.reduceByKeyAndWindow(
                                             Long::sum,
                                             (a, b) -> a - b,
-                                            Durations.seconds(10),
+                                            Durations.seconds(windowSeconds),
                                             Durations.seconds(1))
                                     : pairs.reduceByKeyAndWindow(
-                                            Long::sum, Durations.seconds(10), Durations.seconds(1));
+                                            Long::sum,
+                                            Durations.seconds(windowSeconds),
+                                            Durations.seconds(1));
                         });
     }
 
