@@ -24,6 +24,10 @@ final class CombineMap {
     private static final int GOLDEN = 0x9E3779B9;
 
     private Object[] keys;
+
+    /** Per entry, the key's {@link #shortForm}, or 0 when it has none. */
+    private long[] shortKeys;
+
     private Object[] values;
     private long[] longs;
     private int[] hashes;
@@ -45,6 +49,7 @@ final class CombineMap {
     CombineMap(int expectedSize) {
         int capacity = Integer.highestOneBit(Math.max(4, expectedSize) * 2 - 1) << 1;
         keys = new Object[capacity / 2];
+        shortKeys = new long[capacity / 2];
         values = new Object[capacity / 2];
         hashes = new int[capacity / 2];
         slots = new long[capacity];
@@ -113,6 +118,7 @@ final class CombineMap {
         if (entry != last) {
             slots[slotOfEntry(last)] = pack(hashes[last], entry);
             keys[entry] = keys[last];
+            shortKeys[entry] = shortKeys[last];
             values[entry] = values[last];
             hashes[entry] = hashes[last];
             if (longs != null) {
@@ -150,19 +156,54 @@ final class CombineMap {
     int slotOf(Object key, int hash) {
         int mask = slots.length - 1;
         int slot = home(hash);
+        long probe = shortForm(key);
         while (true) {
             long packed = slots[slot];
             if (packed == 0) {
                 return slot;
             }
             if ((int) (packed >>> 32) == hash) {
-                Object k = keys[(int) packed - 1];
-                if (k == key || (key != null && key.equals(k))) {
-                    return slot;
+                int e = (int) packed - 1;
+                if (probe != 0) {
+                    // Both short forms are exact, so they decide without reading the stored key.
+                    if (shortKeys[e] == probe) {
+                        return slot;
+                    }
+                } else {
+                    Object k = keys[e];
+                    if (k == key || (key != null && key.equals(k))) {
+                        return slot;
+                    }
                 }
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /**
+     * A string of at most 7 characters below U+0100, packed with its length into a non-zero long
+     * that equals another's exactly when the strings are equal; 0 for every other key. Most words
+     * and hashtags have one, so a probe that finds their hash compares one long instead of
+     * following the stored key to its characters: two cache misses fewer per lookup of a key that
+     * is not hot.
+     */
+    static long shortForm(Object key) {
+        if (!(key instanceof String s)) {
+            return 0;
+        }
+        int n = s.length();
+        if (n > 7) {
+            return 0;
+        }
+        long packed = (long) (n + 1) << 56;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c > 0xff) {
+                return 0;
+            }
+            packed |= (long) c << (8 * i);
+        }
+        return packed;
     }
 
     /** The entry in {@code slot}, or -1 when the slot is empty. */
@@ -181,6 +222,7 @@ final class CombineMap {
             slot = slotOf(key, hash);
         }
         keys[size] = key;
+        shortKeys[size] = shortForm(key);
         values[size] = value;
         hashes[size] = hash;
         slots[slot] = pack(hash, size);
@@ -190,6 +232,7 @@ final class CombineMap {
     private void grow() {
         int capacity = slots.length * 2;
         keys = Arrays.copyOf(keys, capacity / 2);
+        shortKeys = Arrays.copyOf(shortKeys, capacity / 2);
         values = Arrays.copyOf(values, capacity / 2);
         hashes = Arrays.copyOf(hashes, capacity / 2);
         if (longs != null) {

@@ -1,6 +1,7 @@
 package dev.ember.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
@@ -59,5 +60,35 @@ class CombineMapTest {
             values.add(map.value(e));
         }
         assertEquals(List.of(2L, 10L), values);
+    }
+
+    @Test
+    void shortFormIsExactForShortLatinOneStringsOnly() {
+        assertEquals(CombineMap.shortForm("abc"), CombineMap.shortForm(new String("abc")));
+        assertNotEquals(CombineMap.shortForm("abc"), CombineMap.shortForm("abd"));
+        assertNotEquals(CombineMap.shortForm("a"), CombineMap.shortForm("a\u0000"));
+        assertNotEquals(0L, CombineMap.shortForm(""));
+        assertNotEquals(0L, CombineMap.shortForm("#tag123"));
+        assertEquals(0L, CombineMap.shortForm("eightchr"));
+        assertEquals(0L, CombineMap.shortForm("日本"));
+        assertEquals(0L, CombineMap.shortForm(42));
+        assertEquals(0L, CombineMap.shortForm(null));
+    }
+
+    @Test
+    void findsShortAndLongStringKeysBuiltAtDifferentTimes() {
+        CombineMap map = new CombineMap();
+        String[] keys = {"", "a", "a\u0000", "é", "#tag123", "eightchr", "日本", "ab"};
+        for (String k : keys) {
+            add(map, new String(k), 1);
+        }
+        for (String k : keys) {
+            add(map, new String(k), 1);
+        }
+        assertEquals(keys.length, map.size());
+        for (int e = 0; e < map.size(); e++) {
+            assertEquals(keys[e], map.key(e));
+            assertEquals(2L, map.value(e));
+        }
     }
 }
