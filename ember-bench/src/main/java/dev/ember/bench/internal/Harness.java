@@ -789,23 +789,33 @@ public final class Harness {
     // ---------------------------------------------------------------- 4. start-up
 
     private void startup() throws Exception {
+        // With 1 s batches up to a second is spent waiting for the first batch boundary (batch
+        // times are multiples of the interval, as in Spark); 100 ms batches show the launch cost.
+        startup(1000, "4. start-up: JVM launch to first completed batch, 1 s batches");
+        startup(100, "4b. start-up: JVM launch to first completed batch, 100 ms batches");
+    }
+
+    private void startup(long batchMs, String label) throws Exception {
         int note =
                 report.note(
                         "Start-up: from just before the harness starts the child JVM to the moment it"
                                 + " reads the child's line saying that the first batch holding data has"
-                                + " completed its output; socket word count, 1 s batches (so up to 1 s"
-                                + " of it is waiting for the first batch boundary), generator at "
+                                + " completed its output; socket word count with "
+                                + batchMs
+                                + " ms batches (so up to "
+                                + batchMs
+                                + " ms of it is waiting for the first batch boundary), generator at "
                                 + Report.si(plan.startupRate())
                                 + " lines/s from the moment the job connects. Median of "
                                 + plan.startupRounds()
                                 + " interleaved runs.");
-        String metric = "4. start-up: JVM launch to first completed batch [" + note + "]";
+        String metric = label + " [" + note + "]";
         Map<String, List<Double>> times = new LinkedHashMap<>();
         Map<String, String> failures = new HashMap<>();
         for (int round = 0; round < plan.startupRounds(); round++) {
             for (String engine : engines) {
-                Map<String, Object> p = scratchParams("startup-" + engine);
-                p.put("batchMs", 1000);
+                Map<String, Object> p = scratchParams("startup-" + batchMs + "-" + engine);
+                p.put("batchMs", batchMs);
                 try (LineServer server = new LineServer(corpus(), plan.startupRate(), 0)) {
                     p.put("port", server.port());
                     try (ChildRun c = ChildRun.start(setup, "socketwc", engine, p)) {
