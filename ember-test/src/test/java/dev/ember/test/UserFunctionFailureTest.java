@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ember.streaming.Batch;
 import dev.ember.streaming.DStream;
 import dev.ember.streaming.Durations;
+import dev.ember.streaming.PairDStream;
 import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.StreamingContextState;
 import dev.ember.streaming.Time;
@@ -188,5 +189,33 @@ class UserFunctionFailureTest {
     private static int lineOfCaller() {
         return StackWalker.getInstance()
                 .walk(frames -> frames.skip(1).findFirst().orElseThrow().getLineNumber());
+    }
+
+    /** A key class whose hashCode fails, standing for a user key with a broken hashCode. */
+    private record UnhashableKey(String name) {
+        @Override
+        public int hashCode() {
+            throw new IllegalStateException("no hash for " + name);
+        }
+    }
+
+    @Test
+    void aKeyWhoseHashCodeThrowsFailsTheBatchNamingTheKeyedOperator() {
+        TestInput<String> words = driver.newInput("words");
+        PairDStream<UnhashableKey, Integer> pairs =
+                words.stream().mapToPair(w -> Tuple2.of(new UnhashableKey(w), 1));
+        PairDStream<UnhashableKey, Integer> counts = pairs.reduceByKey(Integer::sum);
+        int reduceLine = lineOfCaller() - 1;
+        counts.print();
+        driver.start();
+
+        words.add("a");
+        UserFunctionException e =
+                assertThrows(UserFunctionException.class, () -> driver.advanceBatches(1));
+
+        assertEquals("reduceByKey at " + FILE + reduceLine, e.operator());
+        assertEquals(Time.ms(1_000), e.batchTime());
+        assertEquals("no hash for a", e.getCause().getMessage());
+        assertSame(StreamingContextState.STOPPED, ssc.getState());
     }
 }

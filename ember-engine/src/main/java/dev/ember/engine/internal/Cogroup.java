@@ -11,19 +11,16 @@ import java.util.List;
  * list of its values from each side. Every join of the API is this plus a flatMapValues that pairs
  * the two lists, as in Spark, so this is the only two-input shuffle of the engine.
  *
- * <p>Map phase: one task per input task of either batch (left ones first), all on the worker pool
- * at once; each routes its pairs by key hash mod N (Spark's HashPartitioner) into one {@link
- * CombineMap} per output partition that groups the values of each key in arrival order. Reduce
- * phase: partition p merges the left tasks' groups in task order, then the right tasks'. So within
- * a side a key's values keep their arrival order (by input partition, then position), and keys come
- * out in order of first appearance, left before right: deterministic for a given input.
+ * <p>Map phase: the shuffle's own ({@link Shuffle#mapSide}) over each side with a grouping
+ * combiner: each input task routes its pairs by key hash mod N (Spark's HashPartitioner) into one
+ * {@link CombineMap} per output partition that groups the values of each key in arrival order.
+ * Reduce phase: partition p merges the left tasks' groups in task order, then the right tasks'. So
+ * within a side a key's values keep their arrival order (by input partition, then position), and
+ * keys come out in order of first appearance, left before right: deterministic for a given input.
  *
  * <p>Grouping is the only map-side work: a cogroup keeps every value, as Spark's CoGroupedRDD does,
  * so there is nothing to combine. A task's first list for a key is handed to the reduce side as is;
  * only later ones are copied into it.
- *
- * <p>A key whose {@code hashCode} or {@code equals} throws fails the task with a {@link
- * FunctionFailure} naming the operator.
  */
 final class Cogroup {
     private Cogroup() {}
@@ -48,34 +45,26 @@ final class Cogroup {
     }
 
     static List<Part> run(OpInfo op, LocalBatch<?> left, LocalBatch<?> right, int partitions) {
-        int leftTasks = left.taskCount();
-        int tasks = leftTasks + right.taskCount();
-        CombineMap[][] mapOutputs = new CombineMap[tasks][];
-        left.engine()
-                .pool()
-                .runAll(
-                        tasks,
-                        t -> {
-                            GroupingSink sink = new GroupingSink(op, partitions);
-                            if (t < leftTasks) {
-                                left.push(t, sink);
-                            } else {
-                                right.push(t - leftTasks, sink);
-                            }
-                            mapOutputs[t] = sink.outputs;
-                        });
+        Combiner grouping = Combiner.group(op, true);
+        Object[][] leftOutputs = Shuffle.mapSide(left, grouping, partitions);
+        Object[][] rightOutputs = Shuffle.mapSide(right, grouping, partitions);
+        Object[][] mapOutputs = new Object[leftOutputs.length + rightOutputs.length][];
+        System.arraycopy(leftOutputs, 0, mapOutputs, 0, leftOutputs.length);
+        System.arraycopy(rightOutputs, 0, mapOutputs, leftOutputs.length, rightOutputs.length);
         Part[] result = new Part[partitions];
         left.engine()
                 .pool()
-                .runAll(partitions, p -> result[p] = reduce(op, mapOutputs, leftTasks, p));
+                .runAll(
+                        partitions,
+                        p -> result[p] = reduce(grouping, mapOutputs, leftOutputs.length, p));
         return List.of(result);
     }
 
     @SuppressWarnings("unchecked")
-    private static Part reduce(OpInfo op, CombineMap[][] mapOutputs, int leftTasks, int p) {
+    private static Part reduce(Combiner grouping, Object[][] mapOutputs, int leftTasks, int p) {
         CombineMap groups = null;
         for (int t = 0; t < mapOutputs.length; t++) {
-            CombineMap m = mapOutputs[t][p];
+            CombineMap m = (CombineMap) mapOutputs[t][p];
             if (m == null) {
                 continue;
             }
@@ -86,12 +75,7 @@ final class Cogroup {
             for (int e = 0, n = m.size(); e < n; e++) {
                 Object key = m.key(e);
                 int hash = m.hash(e);
-                int slot;
-                try {
-                    slot = groups.slotOf(key, hash);
-                } catch (RuntimeException ex) {
-                    throw FunctionFailure.wrap(op, ex);
-                }
+                int slot = Shuffle.slotOf(groups, grouping, key, hash);
                 int existing = groups.entryAt(slot);
                 Group group;
                 if (existing < 0) {
@@ -116,45 +100,5 @@ final class Cogroup {
 
     private static List<Object> view(List<Object> values) {
         return values == null ? List.of() : Collections.unmodifiableList(values);
-    }
-
-    /** Terminal sink of a map task: groups values by key per output partition. */
-    private static final class GroupingSink extends Sink {
-        private final OpInfo op;
-        private final int partitions;
-        final CombineMap[] outputs;
-
-        GroupingSink(OpInfo op, int partitions) {
-            this.op = op;
-            this.partitions = partitions;
-            this.outputs = new CombineMap[partitions];
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        void accept(Object element) {
-            Tuple2<?, ?> pair = (Tuple2<?, ?>) element;
-            Object key = pair._1();
-            try {
-                int hash = key == null ? 0 : key.hashCode();
-                int p = partitions == 1 ? 0 : Shuffle.partitionOf(hash, partitions);
-                CombineMap map = outputs[p];
-                if (map == null) {
-                    map = new CombineMap(64);
-                    outputs[p] = map;
-                }
-                int slot = map.slotOf(key, hash);
-                int e = map.entryAt(slot);
-                if (e < 0) {
-                    List<Object> values = new ArrayList<>(2);
-                    values.add(pair._2());
-                    map.insertAt(slot, key, hash, values);
-                } else {
-                    ((List<Object>) map.value(e)).add(pair._2());
-                }
-            } catch (RuntimeException ex) {
-                throw FunctionFailure.wrap(op, ex);
-            }
-        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.ember.engine.internal;
 
+import dev.ember.streaming.Tuple2;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An insertion-ordered hash map for combining values by key, built for the shuffle's hot loop.
@@ -54,6 +57,15 @@ final class CombineMap {
         hashes = new int[capacity / 2];
         slots = new long[capacity];
         shift = 32 - Integer.numberOfTrailingZeros(capacity);
+    }
+
+    /** Every entry as a {@code (key, value)} pair, in insertion order: a copy, not a view. */
+    Part pairs() {
+        List<Object> pairs = new ArrayList<>(size);
+        for (int e = 0; e < size; e++) {
+            pairs.add(new Tuple2<>(keys[e], values[e]));
+        }
+        return Part.of(pairs);
     }
 
     static int hashOf(Object key) {

@@ -71,8 +71,16 @@ final class Combiner {
     }
 
     /** groupByKey: values gathered into lists; no map-side combine, as in Spark. */
-    @SuppressWarnings("unchecked")
     static Combiner group(OpInfo op) {
+        return group(op, false);
+    }
+
+    /**
+     * Values gathered into lists, each key's list in arrival order; with {@code mapSideCombine}
+     * each map task already groups its values per key (what cogroup needs from either side).
+     */
+    @SuppressWarnings("unchecked")
+    static Combiner group(OpInfo op, boolean mapSideCombine) {
         return new Combiner(
                 op,
                 v -> {
@@ -88,7 +96,7 @@ final class Combiner {
                     ((List<Object>) a).addAll((List<Object>) b);
                     return a;
                 },
-                false);
+                mapSideCombine);
     }
 
     Object create(Object value) {

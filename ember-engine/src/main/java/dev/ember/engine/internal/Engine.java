@@ -4,4 +4,10 @@ package dev.ember.engine.internal;
  * What batches need from the running engine: the worker pool and the default number of shuffle
  * partitions ({@code local[N]} gives N, like Spark's default parallelism in local mode).
  */
-record Engine(WorkerPool pool, int defaultParallelism) {}
+record Engine(WorkerPool pool, int defaultParallelism) {
+
+    /** The partitions of a key-based operation: {@code requested}, or the default for 0. */
+    int partitions(int requested) {
+        return requested == 0 ? defaultParallelism : requested;
+    }
+}

@@ -75,7 +75,7 @@ final class InverseWindow {
                             if (node.filterFn() != null) {
                                 state[p] = filtered(state[p]);
                             }
-                            out[p] = snapshot(state[p]);
+                            out[p] = state[p].pairs();
                         });
         return LocalBatch.of(engine, List.of(out));
     }
@@ -141,14 +141,6 @@ final class InverseWindow {
             }
         }
         return kept;
-    }
-
-    private static Part snapshot(CombineMap map) {
-        List<Object> pairs = new ArrayList<>(map.size());
-        for (int e = 0, n = map.size(); e < n; e++) {
-            pairs.add(new Tuple2<>(map.key(e), map.value(e)));
-        }
-        return Part.of(pairs);
     }
 
     private Object call(Function2<Object, Object, Object> fn, Object a, Object b) {

@@ -2,7 +2,6 @@ package dev.ember.engine.internal;
 
 import dev.ember.spi.plan.OpInfo;
 import dev.ember.streaming.Tuple2;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +19,7 @@ final class KeyedState {
     KeyedState(OpInfo op, int numPartitions, Engine engine) {
         this.op = op;
         this.engine = engine;
-        int partitions = numPartitions == 0 ? engine.defaultParallelism() : numPartitions;
+        int partitions = engine.partitions(numPartitions);
         this.maps = new CombineMap[partitions];
         for (int p = 0; p < partitions; p++) {
             maps[p] = CombineMap.ofLongs(16);
@@ -69,15 +68,7 @@ final class KeyedState {
     /** Every key with its state, as a batch partitioned like the state; copies the whole state. */
     LocalBatch<?> snapshot() {
         Part[] out = new Part[maps.length];
-        engine.pool().runAll(maps.length, p -> out[p] = pairsOf(maps[p]));
+        engine.pool().runAll(maps.length, p -> out[p] = maps[p].pairs());
         return LocalBatch.of(engine, List.of(out));
-    }
-
-    static Part pairsOf(CombineMap map) {
-        List<Object> pairs = new ArrayList<>(map.size());
-        for (int e = 0, n = map.size(); e < n; e++) {
-            pairs.add(new Tuple2<>(map.key(e), map.value(e)));
-        }
-        return Part.of(pairs);
     }
 }

@@ -100,9 +100,8 @@ final class PlanEvaluator {
                 }
             }
             if (node instanceof ReducedWindowNode r) {
-                int partitions =
-                        r.numPartitions() == 0 ? engine.defaultParallelism() : r.numPartitions();
-                inverseWindows.put(node, new InverseWindow(r, partitions, zeroTime));
+                inverseWindows.put(
+                        node, new InverseWindow(r, engine.partitions(r.numPartitions()), zeroTime));
             }
             // Keyed state must see every batch in order, whether or not an output reads it then.
             StatefulOp stateful = StatefulOp.of(node, engine);
@@ -307,7 +306,7 @@ final class PlanEvaluator {
             return transform(t, time);
         }
         if (node instanceof CogroupNode c) {
-            int n = c.numPartitions() == 0 ? engine.defaultParallelism() : c.numPartitions();
+            int n = engine.partitions(c.numPartitions());
             return LocalBatch.of(
                     engine,
                     Cogroup.run(c.info(), batchOf(c.left(), time), batchOf(c.right(), time), n));
@@ -381,7 +380,7 @@ final class PlanEvaluator {
     }
 
     private LocalBatch<?> shuffle(PlanNode parent, long time, Combiner combiner, int partitions) {
-        int n = partitions == 0 ? engine.defaultParallelism() : partitions;
+        int n = engine.partitions(partitions);
         return LocalBatch.of(engine, Shuffle.run(batchOf(parent, time), combiner, n));
     }
 

@@ -22,19 +22,28 @@ final class Shuffle {
     }
 
     static List<Part> run(LocalBatch<?> input, Combiner combiner, int partitions) {
-        int tasks = input.taskCount();
-        WorkerPool pool = input.engine().pool();
-        Object[][] mapOutputs = new Object[tasks][];
-        pool.runAll(
-                tasks,
-                t -> {
-                    MapSideSink sink = new MapSideSink(combiner, partitions);
-                    input.push(t, sink);
-                    mapOutputs[t] = sink.outputs;
-                });
+        Object[][] mapOutputs = mapSide(input, combiner, partitions);
         Part[] result = new Part[partitions];
-        pool.runAll(partitions, p -> result[p] = reduce(mapOutputs, p, combiner));
+        input.engine().pool().runAll(partitions, p -> result[p] = reduce(mapOutputs, p, combiner));
         return List.of(result);
+    }
+
+    /**
+     * The map phase alone: per input task, per output partition, a {@link CombineMap} of the task's
+     * combiners (or, without map-side combine, a list of its pairs), null where none.
+     */
+    static Object[][] mapSide(LocalBatch<?> input, Combiner combiner, int partitions) {
+        Object[][] mapOutputs = new Object[input.taskCount()][];
+        input.engine()
+                .pool()
+                .runAll(
+                        mapOutputs.length,
+                        t -> {
+                            MapSideSink sink = new MapSideSink(combiner, partitions);
+                            input.push(t, sink);
+                            mapOutputs[t] = sink.outputs;
+                        });
+        return mapOutputs;
     }
 
     private static Part reduce(Object[][] mapOutputs, int p, Combiner combiner) {
@@ -61,7 +70,7 @@ final class Shuffle {
                 }
                 for (Tuple2<Object, Object> pair : pairs) {
                     Object key = pair._1();
-                    fold(acc, combiner, key, key == null ? 0 : key.hashCode(), pair._2());
+                    fold(acc, combiner, key, CombineMap.hashOf(key), pair._2());
                 }
             }
         }
@@ -81,7 +90,7 @@ final class Shuffle {
     private static void mergeEntry(CombineMap acc, CombineMap m, int e, Combiner combiner) {
         Object key = m.key(e);
         int hash = m.hash(e);
-        int slot = acc.slotOf(key, hash);
+        int slot = slotOf(acc, combiner, key, hash);
         int existing = acc.entryAt(slot);
         if (combiner.isPrimitiveSum()) {
             if (existing < 0) {
@@ -96,9 +105,18 @@ final class Shuffle {
         }
     }
 
+    /** A key's slot; a key class whose {@code equals} throws fails as the operator's function. */
+    static int slotOf(CombineMap map, Combiner combiner, Object key, int hash) {
+        try {
+            return map.slotOf(key, hash);
+        } catch (RuntimeException e) {
+            throw FunctionFailure.wrap(combiner.op, e);
+        }
+    }
+
     /** Folds one value into its key's combiner, creating the combiner for a new key. */
     static void fold(CombineMap map, Combiner combiner, Object key, int hash, Object value) {
-        int slot = map.slotOf(key, hash);
+        int slot = slotOf(map, combiner, key, hash);
         int e = map.entryAt(slot);
         if (combiner.isPrimitiveSum()) {
             long v = combiner.toLong(value);
@@ -132,7 +150,12 @@ final class Shuffle {
         void accept(Object element) {
             Tuple2<?, ?> pair = (Tuple2<?, ?>) element;
             Object key = pair._1();
-            int hash = key == null ? 0 : key.hashCode();
+            int hash;
+            try {
+                hash = CombineMap.hashOf(key);
+            } catch (RuntimeException e) {
+                throw FunctionFailure.wrap(combiner.op, e);
+            }
             int p = partitions == 1 ? 0 : partitionOf(hash, partitions);
             if (combiner.mapSideCombine) {
                 CombineMap map = (CombineMap) outputs[p];

@@ -85,7 +85,7 @@ final class UpdateStateByKeyOp implements StatefulOp {
                 map.setValue(e, next.get());
             }
         }
-        return KeyedState.pairsOf(map);
+        return map.pairs();
     }
 
     private Optional<Object> call(List<Object> values, Optional<Object> previous) {
