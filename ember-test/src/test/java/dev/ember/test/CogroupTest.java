@@ -1,5 +1,6 @@
 package dev.ember.test;
 
+import static dev.ember.test.Fixtures.kv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,10 +44,6 @@ class CogroupTest {
     @AfterEach
     void closeDriver() {
         driver.close();
-    }
-
-    private static <V> Tuple2<String, V> kv(String k, V v) {
-        return Tuple2.of(k, v);
     }
 
     private static Tuple2<String, Tuple2<List<Integer>, List<String>>> group(

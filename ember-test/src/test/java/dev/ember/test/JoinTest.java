@@ -1,5 +1,6 @@
 package dev.ember.test;
 
+import static dev.ember.test.Fixtures.kv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,10 +48,6 @@ class JoinTest {
     @AfterEach
     void closeDriver() {
         driver.close();
-    }
-
-    private static <V> Tuple2<String, V> kv(String k, V v) {
-        return Tuple2.of(k, v);
     }
 
     private static <A, B> Tuple2<A, B> pair(A a, B b) {

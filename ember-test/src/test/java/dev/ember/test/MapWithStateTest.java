@@ -1,5 +1,7 @@
 package dev.ember.test;
 
+import static dev.ember.test.Fixtures.kv;
+import static dev.ember.test.Fixtures.startWithCheckpoint;
 import static dev.ember.test.Unordered.byKey;
 import static dev.ember.test.Unordered.sorted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,15 +49,6 @@ class MapWithStateTest {
         driver.close();
     }
 
-    private static Tuple2<String, Integer> kv(String k, int v) {
-        return Tuple2.of(k, v);
-    }
-
-    private void startWithCheckpoint() {
-        ssc.checkpoint("target/checkpoints/" + getClass().getSimpleName());
-        driver.start();
-    }
-
     /** A running total per key that emits (key, total) for each value and at timeouts. */
     private static StateSpec<String, Integer, Integer, Tuple2<String, Integer>> runningTotals(
             ConcurrentLinkedQueue<String> calls) {
@@ -78,7 +71,7 @@ class MapWithStateTest {
         TestOutput<Tuple2<String, Integer>> mapped = driver.collect("mapped", totals);
         TestOutput<Tuple2<String, Integer>> snapshots =
                 driver.collect("snapshots", totals.stateSnapshots());
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         in.add(kv("a", 1), kv("b", 2), kv("a", 3));
         driver.advanceBatches(1); // 1000
@@ -114,7 +107,7 @@ class MapWithStateTest {
                                     : Optional.empty();
                         });
         TestOutput<String> out = driver.collect("out", pairs.mapWithState(evenTotals));
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         in.add(kv("a", 1), kv("b", 2));
         driver.advanceBatches(1);
@@ -146,7 +139,7 @@ class MapWithStateTest {
         TestOutput<String> out = driver.collect("out", mapped);
         TestOutput<Tuple2<String, Integer>> snapshots =
                 driver.collect("snapshots", mapped.stateSnapshots());
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         in.add(kv("a", 1), kv("b", 1), kv("c", 1));
         driver.advanceBatches(1); // 1000
@@ -184,7 +177,7 @@ class MapWithStateTest {
                                 })
                         .timeout(Durations.seconds(2));
         TestOutput<String> out = driver.collect("out", pairs.mapWithState(spec));
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         in.add(kv("d", 5), kv("e", 0));
         driver.advanceBatches(1); // 1000: e gets no state, so nothing of e times out
@@ -213,7 +206,7 @@ class MapWithStateTest {
         TestOutput<Tuple2<String, Integer>> mapped = driver.collect("mapped", totals);
         TestOutput<Tuple2<String, Integer>> snapshots =
                 driver.collect("snapshots", totals.stateSnapshots());
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         in.add(kv("hello", 1));
         driver.advanceBatches(1); // 1000
@@ -246,7 +239,7 @@ class MapWithStateTest {
         MapWithStateDStream<String, Integer, Integer, Integer> sums = p.mapWithState(naive);
         int line = lineOfCaller() - 1;
         driver.collect("sums", sums);
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         in.add(kv("a", 1));
         driver.advanceBatches(1);
@@ -284,7 +277,7 @@ class MapWithStateTest {
                                 })
                         .timeout(Durations.seconds(1));
         TestOutput<String> out = driver.collect("out", pairs.mapWithState(spec));
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         in.add(kv("x", 1));
         assertThrows(UserFunctionException.class, () -> driver.advanceBatches(1));
@@ -323,7 +316,7 @@ class MapWithStateTest {
         TestOutput<String> out = driver.collect("out", mapped);
         TestOutput<Tuple2<String, Integer>> snapshots =
                 driver.collect("snapshots", mapped.stateSnapshots());
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         in.add(kv("x", 1), kv("y", 1));
         driver.advanceBatches(1); // 1000
@@ -352,7 +345,7 @@ class MapWithStateTest {
                 pairs.mapWithState(runningTotals(new ConcurrentLinkedQueue<>()).numPartitions(3));
         totals.foreachRDD(batch -> partitions.add(batch.getNumPartitions()));
         totals.stateSnapshots().foreachRDD(batch -> partitions.add(batch.getNumPartitions()));
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         in.add(kv("a", 1), kv("b", 1), kv("c", 1), kv("d", 1));
         driver.advanceBatches(1);
@@ -387,7 +380,7 @@ class MapWithStateTest {
         TestOutput<String> out = driver.collect("out", mapped);
         TestOutput<Tuple2<String, Integer>> snapshots =
                 driver.collect("snapshots", mapped.stateSnapshots());
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         Random random = new Random(20261127);
         Map<String, int[]> model = new HashMap<>(); // key -> {sum, time of last data}
@@ -452,7 +445,7 @@ class MapWithStateTest {
                         (Time time, String key, Optional<Integer> value, State<Integer> state) ->
                                 null);
         driver.collect("out", pairs.mapWithState(spec));
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         in.add(kv("a", 1));
         UserFunctionException e =

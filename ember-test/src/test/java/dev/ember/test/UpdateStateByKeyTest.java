@@ -1,5 +1,7 @@
 package dev.ember.test;
 
+import static dev.ember.test.Fixtures.kv;
+import static dev.ember.test.Fixtures.startWithCheckpoint;
 import static dev.ember.test.Unordered.byKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,15 +44,6 @@ class UpdateStateByKeyTest {
         driver.close();
     }
 
-    private static Tuple2<String, Integer> kv(String k, int v) {
-        return Tuple2.of(k, v);
-    }
-
-    private void startWithCheckpoint() {
-        ssc.checkpoint("target/checkpoints/" + getClass().getSimpleName());
-        driver.start();
-    }
-
     @Test
     void keepsRunningCountsAndCallsTheFunctionForEveryKeyInEveryBatch() {
         AtomicInteger calls = new AtomicInteger();
@@ -69,7 +62,7 @@ class UpdateStateByKeyTest {
                                             }
                                             return Optional.of(count.orElse(0) + ones.size());
                                         }));
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         words.add("a", "b", "a");
         driver.advanceBatches(1); // 1000
@@ -103,7 +96,7 @@ class UpdateStateByKeyTest {
                                                         ? Optional.empty()
                                                         : Optional.of(
                                                                 count.orElse(0) + ones.size())));
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         words.add("a", "b");
         driver.advanceBatches(1); // 1000
@@ -135,7 +128,7 @@ class UpdateStateByKeyTest {
                                             values.forEach(sb::append);
                                             return Optional.of(sb.toString());
                                         }));
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         in.add(kv("k", 1), kv("j", 9), kv("k", 2), kv("k", 3));
         driver.advanceBatches(1);
@@ -168,7 +161,7 @@ class UpdateStateByKeyTest {
                                 List.of(kv("a", 10), kv("c", 5)));
         counts.foreachRDD(batch -> partitions.add(batch.getNumPartitions()));
         TestOutput<Tuple2<String, Integer>> out = driver.collect("counts", counts);
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         words.add("a", "b");
         driver.advanceBatches(1);
@@ -196,7 +189,7 @@ class UpdateStateByKeyTest {
         TestOutput<Tuple2<Integer, Integer>> out =
                 driver.collect(
                         "out", in.stream().mapToPair(t -> t).updateStateByKey(sumUntilOver50, 4));
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         Map<Integer, Integer> model = new HashMap<>();
         for (int b = 1; b <= 40; b++) {
@@ -265,7 +258,7 @@ class UpdateStateByKeyTest {
                         });
         int line = lineOfCaller() - 7;
         driver.collect("counts", counts);
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         words.add("a");
         driver.advanceBatches(1);
@@ -285,7 +278,7 @@ class UpdateStateByKeyTest {
                 words.stream()
                         .mapToPair(w -> Tuple2.of(w, 1))
                         .updateStateByKey((List<Integer> ones, Optional<Integer> count) -> null));
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         words.add("a");
         UserFunctionException e =

@@ -1,5 +1,7 @@
 package dev.ember.test;
 
+import static dev.ember.test.Fixtures.kv;
+import static dev.ember.test.Fixtures.startWithCheckpoint;
 import static dev.ember.test.Unordered.byKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,15 +33,6 @@ class WindowedReductionsTest {
     @AfterEach
     void closeDriver() {
         driver.close();
-    }
-
-    private static Tuple2<String, Integer> kv(String k, int v) {
-        return Tuple2.of(k, v);
-    }
-
-    private void startWithCheckpoint() {
-        ssc.checkpoint("target/checkpoints/" + getClass().getSimpleName());
-        driver.start();
     }
 
     @Test
@@ -92,7 +85,7 @@ class WindowedReductionsTest {
                                 Durations.seconds(1),
                                 3,
                                 t -> t._2() != 0));
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         in.add(kv("a", 1), kv("b", 2));
         driver.advanceBatches(1); // 1000
@@ -130,7 +123,7 @@ class WindowedReductionsTest {
                             "inverse",
                             pairs.reduceByKeyAndWindow(
                                     (x, y) -> x + y, (x, y) -> x - y, w, s, 0, t -> t._2() != 0));
-            startWithCheckpoint();
+            startWithCheckpoint(ssc, driver);
             int batches = 6 + random.nextInt(12);
             for (int b = 0; b < batches; b++) {
                 int records = random.nextInt(6);
@@ -174,7 +167,7 @@ class WindowedReductionsTest {
                                 (x, y) -> x - y,
                                 Durations.seconds(2),
                                 Durations.seconds(1)));
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         in.add(1, 2);
         driver.advanceBatches(1);
@@ -197,7 +190,7 @@ class WindowedReductionsTest {
                         "out",
                         in.stream()
                                 .countByValueAndWindow(Durations.seconds(2), Durations.seconds(1)));
-        startWithCheckpoint();
+        startWithCheckpoint(ssc, driver);
 
         in.add("x", "y", "x");
         driver.advanceBatches(1);
