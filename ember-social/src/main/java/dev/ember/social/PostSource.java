@@ -1,0 +1,31 @@
+package dev.ember.social;
+
+import java.util.function.Consumer;
+
+/**
+ * A stream of posts from one place: a live network, a replay file or the synthetic demo.
+ *
+ * <p>The relay and {@link SocialStreams} drive a source the same way: one thread calls {@link
+ * #run}, which delivers posts to the sink in the order the source produced them and returns only
+ * when the source is exhausted (a replay file at its end), closed, or the thread is interrupted.
+ * Live sources reconnect by themselves inside {@code run}; malformed messages are counted, logged
+ * and skipped. {@code run} throws {@link dev.ember.streaming.SourceException} only when it cannot
+ * go on at all (a rejected token, a missing file), with a message that says what to do.
+ */
+public interface PostSource extends AutoCloseable {
+
+    /** A short description for logs and progress lines, such as {@code bluesky (jetstream2...)}. */
+    String description();
+
+    /**
+     * Delivers posts to {@code sink} until the source is exhausted, {@link #close()}d or the
+     * calling thread is interrupted. Called at most once per instance.
+     *
+     * @throws InterruptedException if the calling thread was interrupted while waiting
+     */
+    void run(Consumer<Post> sink) throws InterruptedException;
+
+    /** Makes {@link #run} return soon; callable from any thread, any number of times. */
+    @Override
+    void close();
+}
