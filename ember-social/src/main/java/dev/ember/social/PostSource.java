@@ -3,7 +3,8 @@ package dev.ember.social;
 import java.util.function.Consumer;
 
 /**
- * A stream of posts from one place: a live network, a replay file or the synthetic demo.
+ * A stream of posts from one place: a live network, a replay file or the synthetic demo. {@link
+ * PostSources} creates them.
  *
  * <p>The relay and {@link SocialStreams} drive a source the same way: one thread calls {@link
  * #run}, which delivers posts to the sink in the order the source produced them and returns only
@@ -24,6 +25,14 @@ public interface PostSource extends AutoCloseable {
      * @throws InterruptedException if the calling thread was interrupted while waiting
      */
     void run(Consumer<Post> sink) throws InterruptedException;
+
+    /**
+     * How many messages this source received but skipped because they were malformed (not JSON, a
+     * post without text, a line that is not a post); each kind is logged with a sample the first
+     * time. Other events a source ignores on purpose, such as deletes or likes, are not counted.
+     * Callable from any thread.
+     */
+    long skippedCount();
 
     /** Makes {@link #run} return soon; callable from any thread, any number of times. */
     @Override
