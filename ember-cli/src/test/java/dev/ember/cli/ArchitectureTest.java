@@ -2,10 +2,10 @@ package dev.ember.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The boundary between public and internal packages, checked over every Ember module on the test
- * classpath (ember-api, ember-engine, ember-test, ember-examples and ember-cli), main code only.
+ * classpath, main code only.
  */
 class ArchitectureTest {
     private static final String INTERNAL = "..internal..";
@@ -43,7 +43,15 @@ class ArchitectureTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"ember-api", "ember-engine", "ember-test", "ember-examples", "ember-cli"})
+            strings = {
+                "ember-api",
+                "ember-engine",
+                "ember-test",
+                "ember-sql",
+                "ember-social",
+                "ember-examples",
+                "ember-cli"
+            })
     void checksTheClassesOfEveryModule(String module) {
         assertTrue(
                 EMBER.stream().anyMatch(c -> comesFrom(c, module)),
@@ -51,14 +59,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void publicPackagesDoNotDependOnInternalPackages() {
-        noClasses()
-                .that()
-                .resideOutsideOfPackage(INTERNAL)
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage(INTERNAL)
-                .because("users may import only public packages, which must work on their own")
+    void noModuleUsesTheInternalPackagesOfAnother() {
+        classes()
+                .should(dependOnlyOnTheInternalsOfTheirOwnModule())
+                .because(
+                        "users may import only public packages, and a module may call its own"
+                                + " implementation but no other module's")
                 .check(EMBER);
     }
 
@@ -81,6 +87,35 @@ class ArchitectureTest {
                 .resideInAnyPackage(concat(API_PACKAGES, "java.."))
                 .because("ember-api is what people embed, so it brings no dependency along")
                 .check(EMBER);
+    }
+
+    /**
+     * A class of {@code dev.ember.<m>...} may use {@code dev.ember.<m>.internal...} (its own
+     * module's implementation) and no other internal package; the API packages have no internal
+     * package of their own, so they use none.
+     */
+    private static ArchCondition<JavaClass> dependOnlyOnTheInternalsOfTheirOwnModule() {
+        return new ArchCondition<>("depend only on the internal packages of their own module") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                String own = moduleRoot(javaClass.getPackageName()) + ".internal";
+                for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
+                    String target = dependency.getTargetClass().getPackageName();
+                    if (target.matches(".*\\binternal\\b.*")
+                            && !(target.equals(own) || target.startsWith(own + "."))) {
+                        events.add(
+                                SimpleConditionEvent.violated(
+                                        dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** {@code dev.ember.social} for {@code dev.ember.social} and its sub-packages. */
+    private static String moduleRoot(String packageName) {
+        String[] parts = packageName.split("\\.");
+        return parts.length < 3 ? packageName : String.join(".", parts[0], parts[1], parts[2]);
     }
 
     private static boolean comesFrom(JavaClass javaClass, String module) {
