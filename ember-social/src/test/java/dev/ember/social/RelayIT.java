@@ -1,0 +1,265 @@
+package dev.ember.social;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ember.streaming.SourceException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The relay over real loopback sockets. */
+@Timeout(30)
+class RelayIT {
+
+    /** Counts clients coming and going, so a test can wait for them instead of sleeping. */
+    private static final class Clients implements Relay.Listener {
+        final Semaphore connected = new Semaphore(0);
+        final BlockingQueue<long[]> gone = new LinkedBlockingQueue<>();
+
+        @Override
+        public void clientConnected(SocketAddress client) {
+            connected.release();
+        }
+
+        @Override
+        public void clientDisconnected(SocketAddress client, long sent, long dropped) {
+            gone.add(new long[] {sent, dropped});
+        }
+
+        void awaitConnected(int n) throws InterruptedException {
+            assertTrue(connected.tryAcquire(n, 10, TimeUnit.SECONDS), "clients connected");
+        }
+    }
+
+    private static Socket connect(Relay relay) throws IOException {
+        return new Socket(InetAddress.getLoopbackAddress(), relay.port());
+    }
+
+    private static CompletableFuture<List<String>> readAll(Socket socket) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    List<String> lines = new ArrayList<>();
+                    try (BufferedReader in =
+                            new BufferedReader(
+                                    new InputStreamReader(
+                                            socket.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = in.readLine()) != null; ) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return lines;
+                });
+    }
+
+    @Test
+    void relaysEachMatchingPostAsOneLineToEveryClient() throws Exception {
+        QueueSource source = new QueueSource();
+        Clients clients = new Clients();
+        try (Relay relay =
+                Relay.builder(source)
+                        .track(KeywordFilter.of("messi"))
+                        .port(0)
+                        .listener(clients)
+                        .start()) {
+            try (Socket first = connect(relay);
+                    Socket second = connect(relay)) {
+                clients.awaitConnected(2);
+                CompletableFuture<List<String>> firstLines = readAll(first);
+                CompletableFuture<List<String>> secondLines = readAll(second);
+
+                source.add(
+                        "Messi scores\nagain #messi",
+                        "nothing to see",
+                        "¡Golazo de MESSI!\r\n🐐\u2028olé",
+                        "messinho is not him");
+                source.end();
+                relay.awaitTermination();
+
+                List<String> expected =
+                        List.of("Messi scores again #messi", "¡Golazo de MESSI! 🐐 olé");
+                assertEquals(expected, firstLines.get(10, TimeUnit.SECONDS));
+                assertEquals(expected, secondLines.get(10, TimeUnit.SECONDS));
+                assertEquals(new Relay.Stats(4, 2, 4, 0, 0, 0), relay.stats());
+                assertArrayEquals(new long[] {2, 0}, clients.gone.poll(10, TimeUnit.SECONDS));
+                assertArrayEquals(new long[] {2, 0}, clients.gone.poll(10, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    @Test
+    void startsTheSourceWhenTheFirstClientConnects() throws Exception {
+        QueueSource source = new QueueSource();
+        Clients clients = new Clients();
+        try (Relay relay = Relay.builder(source).port(0).listener(clients).start()) {
+            assertFalse(source.hasStarted());
+            try (Socket client = connect(relay)) {
+                clients.awaitConnected(1);
+                CompletableFuture<List<String>> lines = readAll(client);
+                source.add("hello", "world");
+                source.end();
+                assertEquals(List.of("hello", "world"), lines.get(10, TimeUnit.SECONDS));
+                assertTrue(source.hasStarted());
+            }
+        }
+    }
+
+    @Test
+    void aSlowClientLosesItsOldestLinesWithoutHoldingUpTheOthers() throws Exception {
+        QueueSource source = new QueueSource();
+        Clients clients = new Clients();
+        int total = 4000;
+        String padding = "x".repeat(2000);
+        try (Relay relay =
+                Relay.builder(source).port(0).clientBufferLines(10).listener(clients).start()) {
+            Socket slow = new Socket();
+            slow.setReceiveBufferSize(4096);
+            slow.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), relay.port()));
+            try (Socket fast = connect(relay)) {
+                clients.awaitConnected(2);
+                // The fast client acknowledges each line, and the next post comes only then: its
+                // buffer never holds more than one line, while the slow one never reads.
+                Semaphore read = new Semaphore(0);
+                CompletableFuture<Integer> fastReader =
+                        CompletableFuture.supplyAsync(
+                                () -> {
+                                    int n = 0;
+                                    try (BufferedReader in =
+                                            new BufferedReader(
+                                                    new InputStreamReader(
+                                                            fast.getInputStream(),
+                                                            StandardCharsets.UTF_8))) {
+                                        for (String line; (line = in.readLine()) != null; ) {
+                                            assertEquals(n + " " + padding, line);
+                                            n++;
+                                            read.release();
+                                        }
+                                    } catch (IOException e) {
+                                        throw new UncheckedIOException(e);
+                                    }
+                                    return n;
+                                });
+                for (int i = 0; i < total; i++) {
+                    source.add(i + " " + padding);
+                    assertTrue(read.tryAcquire(10, TimeUnit.SECONDS), "fast client read line " + i);
+                }
+                Relay.Stats during = relay.stats();
+                assertTrue(during.dropped() > 0, during::toString);
+                // Neither sent nor dropped yet: the slow client's buffer and the lines its writer
+                // is stuck writing (10 each at most), and the fast client's last line while its
+                // writer counts it.
+                long pending = 2L * total - during.sent() - during.dropped();
+                assertTrue(pending >= 0 && pending <= 21, during::toString);
+
+                // A client that went away is noticed at the next write to it.
+                slow.close();
+                source.add(total + " " + padding);
+                assertTrue(read.tryAcquire(10, TimeUnit.SECONDS), "fast client read the last line");
+                long[] slowCounts = clients.gone.poll(10, TimeUnit.SECONDS);
+                assertTrue(slowCounts[1] > 0, "the slow client dropped lines");
+                assertEquals(total + 1, slowCounts[0] + slowCounts[1]);
+
+                source.end();
+                relay.awaitTermination();
+                assertEquals(total + 1, fastReader.get(10, TimeUnit.SECONDS));
+                assertArrayEquals(
+                        new long[] {total + 1, 0}, clients.gone.poll(10, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    @Test
+    void closeWritesTheBufferedLinesAndEndsTheConnections() throws Exception {
+        QueueSource source = new QueueSource();
+        Clients clients = new Clients();
+        Relay relay = Relay.builder(source).port(0).listener(clients).start();
+        try (Socket client = connect(relay)) {
+            clients.awaitConnected(1);
+            CompletableFuture<List<String>> lines = readAll(client);
+            source.add("one", "two");
+            source.awaitDelivered(2);
+            relay.close();
+            relay.close();
+            assertTrue(source.isClosed());
+            assertEquals(List.of("one", "two"), lines.get(10, TimeUnit.SECONDS));
+            assertTrue(relay.awaitTermination(0));
+        }
+    }
+
+    @Test
+    void aSourceThatCannotGoOnEndsTheRelayWithItsError() throws Exception {
+        QueueSource source = new QueueSource();
+        Clients clients = new Clients();
+        try (Relay relay = Relay.builder(source).port(0).listener(clients).start();
+                Socket client = connect(relay)) {
+            clients.awaitConnected(1);
+            CompletableFuture<List<String>> lines = readAll(client);
+            source.add("last words");
+            SourceException rejected = new SourceException("the token was rejected");
+            source.failWith(rejected);
+            SourceException thrown = assertThrows(SourceException.class, relay::awaitTermination);
+            assertSame(rejected, thrown);
+            assertEquals(List.of("last words"), lines.get(10, TimeUnit.SECONDS));
+            assertTrue(source.isClosed());
+        }
+    }
+
+    @Test
+    void saysWhichPortIsInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            UncheckedIOException e =
+                    assertThrows(
+                            UncheckedIOException.class,
+                            () -> Relay.builder(new QueueSource()).port(port).start());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("the relay cannot listen on 127.0.0.1:" + port + " ("),
+                    e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .endsWith("is another program using the port? Choose another one"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void optionsAreSetOnceAndValidated() {
+        Relay.Builder builder = Relay.builder(new QueueSource()).port(5556);
+        IllegalStateException twice =
+                assertThrows(IllegalStateException.class, () -> builder.port(1));
+        assertEquals(
+                "relay option port was already set to 5556; set each option once",
+                twice.getMessage());
+        assertEquals(
+                "relay port must be between 0 (any free port) and 65535, got 70000",
+                assertThrows(IllegalArgumentException.class, () -> builder.port(70000))
+                        .getMessage());
+        assertEquals(
+                "relay client buffer must hold at least 1 line, got 0",
+                assertThrows(IllegalArgumentException.class, () -> builder.clientBufferLines(0))
+                        .getMessage());
+    }
+}
