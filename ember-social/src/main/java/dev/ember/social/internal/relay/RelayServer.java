@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * <p>The source thread filters and encodes each post once and offers the bytes to every client's
  * bounded buffer, which never blocks it; so one slow client cannot hold up the source or the
  * others. Shutting down (close, or the source ending) is one path, run once: stop accepting, close
- * the source, let every client drain its buffer for a bounded time, then close the connections and
- * release {@link #awaitTermination} waiters.
+ * the source and wait for its thread, let every client drain its buffer for a bounded time, then
+ * close the connections and release {@link #awaitTermination} waiters.
  */
 public final class RelayServer {
     private static final Logger LOG = LoggerFactory.getLogger(RelayServer.class);
@@ -50,6 +50,7 @@ public final class RelayServer {
     private final AtomicLong sentByGoneClients = new AtomicLong();
     private final AtomicLong droppedByGoneClients = new AtomicLong();
     private volatile RuntimeException failure;
+    private volatile Thread sourceThread;
 
     private RelayServer(
             PostSource source,
@@ -146,6 +147,7 @@ public final class RelayServer {
             if (sourceStarted.compareAndSet(false, true)) {
                 Thread t = new Thread(this::runSource, "ember-relay-source-" + port());
                 t.setDaemon(true);
+                sourceThread = t;
                 t.start();
             }
         }
@@ -230,6 +232,16 @@ public final class RelayServer {
         }
         closeQuietly(serverSocket);
         source.close();
+        Thread t = sourceThread;
+        if (t != null && t != Thread.currentThread()) {
+            // Let the post being relayed reach the buffers before they drain, so that every
+            // matched post is either sent or counted as dropped.
+            try {
+                t.join(DRAIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
         for (ClientConnection client : clients) {
             client.drainAndClose(
