@@ -41,7 +41,6 @@ import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /*
  * Posts from a Mastodon instance's streaming API, as server-sent events.
@@ -59,11 +58,8 @@ import tools.jackson.databind.JsonNode;
  * and ends run() with a SourceException. close() interrupts the connection threads, cancels their
  * bodies and wakes the run thread.
  *
- * Host: the streaming API may live on another host than the instance (mastodon.social streams
- * from streaming.mastodon.social). The first connection asks /api/v2/instance for
- * configuration.urls.streaming; when the instance does not say, the instance's own URL is used. A
- * redirect to the streaming host (older instances answer so, with a wss:// location) is followed
- * by switching the streaming base.
+ * Host: the streaming API may live on another host than the instance; StreamingHost asks the
+ * instance once and follows a redirect to it.
  *
  * Events: update is a post; delete (of a status id) and status.update (an edit) are ignored so
  * that nothing counts twice and a counted post is not "uncounted"; other events are ignored.
@@ -77,11 +73,9 @@ public final class MastodonSource implements PostSource {
 
     static final String PUBLIC_PATH = "/api/v1/streaming/public";
     static final String HASHTAG_PATH = "/api/v1/streaming/hashtag";
-    static final String INSTANCE_PATH = "/api/v2/instance";
     static final int MAX_HASHTAG_STREAMS = 8;
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
     static final int QUEUE_CAPACITY = 256;
@@ -103,8 +97,7 @@ public final class MastodonSource implements PostSource {
     private final SkipLog skips;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final RecentKeys delivered = new RecentKeys(DEDUP_CAPACITY);
-    private final Object baseLock = new Object();
-    private URI streamingBase; // guarded by baseLock; null until discovered
+    private StreamingHost host;
     private HttpClient client;
     private volatile long duplicatesDropped;
 
@@ -205,6 +198,7 @@ public final class MastodonSource implements PostSource {
                         .version(HttpClient.Version.HTTP_1_1)
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .build();
+        host = new StreamingHost(instance, client, closed, description);
         log.info("{}: streaming {}", description, streamsNote());
         List<Thread> threads = new ArrayList<>();
         for (String stream : streamPaths()) {
@@ -269,102 +263,6 @@ public final class MastodonSource implements PostSource {
             paths.add(HASHTAG_PATH + "?tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8));
         }
         return paths;
-    }
-
-    /** The streaming API's base URL, asked of the instance once. */
-    private URI streamingBase() throws IOException, InterruptedException {
-        synchronized (baseLock) {
-            if (streamingBase != null) {
-                return streamingBase;
-            }
-        }
-        URI discovered = discover();
-        synchronized (baseLock) {
-            if (streamingBase == null) {
-                streamingBase = discovered;
-                if (!discovered.equals(instance)) {
-                    log.info(
-                            "{}: the instance streams from {}",
-                            description,
-                            HttpSupport.authority(discovered));
-                }
-            }
-            return streamingBase;
-        }
-    }
-
-    private void switchStreamingBase(URI base) {
-        synchronized (baseLock) {
-            if (!base.equals(streamingBase)) {
-                log.info(
-                        "{}: redirected to the streaming host {}",
-                        description,
-                        HttpSupport.authority(base));
-                streamingBase = base;
-            }
-        }
-    }
-
-    private URI discover() throws IOException, InterruptedException {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create(instance + INSTANCE_PATH))
-                        .header("User-Agent", HttpSupport.USER_AGENT)
-                        .header("Accept", "application/json")
-                        .GET()
-                        .build();
-        HttpResponse<String> response =
-                HttpSupport.await(
-                        client.sendAsync(request, HttpResponse.BodyHandlers.ofString()),
-                        REQUEST_TIMEOUT,
-                        closed,
-                        () -> {});
-        if (response == null) {
-            return instance;
-        }
-        if (response.statusCode() == 200) {
-            try {
-                JsonNode node = JsonFields.MAPPER.readTree(response.body());
-                String streaming =
-                        JsonFields.string(
-                                JsonFields.object(JsonFields.object(node, "configuration"), "urls"),
-                                "streaming");
-                URI base = httpBase(streaming);
-                if (base != null) {
-                    return base;
-                }
-            } catch (JacksonException e) {
-                // fall back to the instance itself
-            }
-        }
-        log.debug(
-                "{}: {} answered HTTP {} without a streaming URL; streaming from the instance",
-                description,
-                INSTANCE_PATH,
-                response.statusCode());
-        return instance;
-    }
-
-    /** The http(s) base (scheme and authority) of a ws(s) or http(s) URL, or null. */
-    static URI httpBase(String url) {
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        try {
-            URI uri = URI.create(url.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            String http =
-                    switch (scheme) {
-                        case "wss", "https" -> "https";
-                        case "ws", "http" -> "http";
-                        default -> null;
-                    };
-            if (http == null || uri.getRawAuthority() == null) {
-                return null;
-            }
-            return URI.create(http + "://" + uri.getRawAuthority());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private void deliver(Object item) throws InterruptedException {
@@ -514,7 +412,7 @@ public final class MastodonSource implements PostSource {
 
         /** One connection; healthy when anything (an event, a heartbeat) arrived on it. */
         private Outcome connect() throws IOException, HttpStatusException, InterruptedException {
-            URI base = streamingBase();
+            URI base = host.base();
             URI uri = URI.create(base + path);
             HttpLines lines = new HttpLines(MAX_LINE_BYTES);
             HttpRequest request =
@@ -539,9 +437,11 @@ public final class MastodonSource implements PostSource {
             try {
                 int status = response.statusCode();
                 if (status / 100 == 3) {
-                    URI target = httpBase(response.headers().firstValue("location").orElse(null));
+                    URI target =
+                            StreamingHost.httpBase(
+                                    response.headers().firstValue("location").orElse(null));
                     if (target != null) {
-                        switchStreamingBase(target);
+                        host.redirectTo(target);
                     }
                     throw new HttpStatusException(
                             status, response.headers(), "redirected (HTTP " + status + ")");
@@ -595,7 +495,7 @@ public final class MastodonSource implements PostSource {
                             "{}: {} to {}",
                             name,
                             inOutage || number > 1 ? "reconnected" : "connected",
-                            HttpSupport.authority(streamingBaseOrInstance()));
+                            HttpSupport.authority(host.current()));
                     inOutage = false;
                 }
                 lineNumber++;
@@ -637,12 +537,6 @@ public final class MastodonSource implements PostSource {
 
         private String position(long number, long lineNumber) {
             return "line " + lineNumber + " of connection " + number + " to " + label;
-        }
-    }
-
-    private URI streamingBaseOrInstance() {
-        synchronized (baseLock) {
-            return streamingBase == null ? instance : streamingBase;
         }
     }
 

@@ -148,6 +148,7 @@ public final class XSource implements PostSource {
             while (!closed.isClosed()) {
                 Duration wait;
                 String reason;
+                boolean alwaysWarn = false;
                 try {
                     if (!rulesDone) {
                         syncRules();
@@ -185,38 +186,28 @@ public final class XSource implements PostSource {
                         wait = backoff.afterHttpError();
                     }
                     if (e.isTooManyConnections()) {
-                        log.warn(
-                                "{}: X refused the stream because another connection of this app"
-                                        + " is open (TooManyConnections), and X allows one per"
-                                        + " app: stop the other client using this token; retrying"
-                                        + " in {}",
-                                name,
-                                pretty(wait));
-                        inOutage = true;
-                        if (!sleepOrReturn(wait)) {
-                            return;
-                        }
-                        continue;
+                        reason =
+                                "X refused the stream because another connection of this app is"
+                                        + " open (TooManyConnections), and X allows one per app:"
+                                        + " stop the other client using this token";
+                        alwaysWarn = true;
+                    } else {
+                        reason = e.what + " answered " + e.summary();
                     }
-                    reason = e.what + " answered " + e.summary();
                 }
-                if (!inOutage) {
+                if (!inOutage || alwaysWarn) {
                     log.warn("{}: {}; retrying in {} with backoff", name, reason, pretty(wait));
                     inOutage = true;
                 } else {
                     log.debug("{}: {}; retrying in {}", name, reason, pretty(wait));
                 }
-                if (!sleepOrReturn(wait)) {
+                if (!clock.sleep(wait, closed)) {
                     return;
                 }
             }
         } finally {
             closed.close();
         }
-    }
-
-    private boolean sleepOrReturn(Duration wait) throws InterruptedException {
-        return clock.sleep(wait, closed);
     }
 
     private static String pretty(Duration d) {
@@ -240,13 +231,21 @@ public final class XSource implements PostSource {
                                     + problem
                                     + "); the app's access level or credits must include the filtered"
                                     + " stream, see the X developer console");
-            case 400, 404 ->
+            case 400 ->
+                    throw new SourceException(
+                            name
+                                    + ": X refused "
+                                    + e.what
+                                    + " as invalid (HTTP 400"
+                                    + problem
+                                    + "); check the tracked keywords (--track) and the base URL "
+                                    + baseUrl);
+            case 404 ->
                     throw new SourceException(
                             name
                                     + ": "
                                     + e.what
-                                    + " answered HTTP "
-                                    + e.status
+                                    + " answered HTTP 404"
                                     + problem
                                     + "; check the base URL "
                                     + baseUrl

@@ -238,4 +238,29 @@ class JetstreamSourceIT {
         assertEquals(null, failure.get());
         assertThrows(IllegalStateException.class, () -> source.run(p -> {}), "run is once");
     }
+
+    @Test
+    void interruptingTheRunningThreadEndsRunWithAnInterruptedException() throws Exception {
+        server = FakeJetstreamServer.start(List.of());
+        server.then(new FakeJetstreamServer.Silent());
+        JetstreamSource source = source(OptionalLong.empty());
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread runner =
+                new Thread(
+                        () -> {
+                            try {
+                                source.run(p -> {});
+                            } catch (Throwable t) {
+                                failure.set(t);
+                            }
+                        });
+        runner.start();
+        server.awaitConnections(1);
+
+        runner.interrupt();
+        runner.join(5_000);
+
+        assertFalse(runner.isAlive());
+        assertTrue(failure.get() instanceof InterruptedException, String.valueOf(failure.get()));
+    }
 }

@@ -33,16 +33,4 @@ class HashtagStreamsTest {
                 MastodonSource.hashtagStreams(
                         KeywordFilter.of("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9")));
     }
-
-    @Test
-    void takesTheHttpBaseOfAStreamingUrl() {
-        assertEquals(
-                "https://streaming.example.social",
-                MastodonSource.httpBase("wss://streaming.example.social").toString());
-        assertEquals(
-                "http://127.0.0.1:8080",
-                MastodonSource.httpBase("ws://127.0.0.1:8080/api/v1/streaming").toString());
-        assertEquals(null, MastodonSource.httpBase("ftp://x"));
-        assertEquals(null, MastodonSource.httpBase(""));
-    }
 }
