@@ -14,15 +14,15 @@ import java.util.Objects;
  * appearance. {@code author}, {@code createdAt} and {@code language} are {@code null} when the
  * source does not say.
  *
- * @param id the source's identifier of the post (a Bluesky {@code did/rkey}, an X post id, a
- *     Mastodon status id)
+ * @param id the source's identifier of the post (a Bluesky AT URI {@code
+ *     at://<did>/app.bsky.feed.post/<rkey>}, an X post id, a Mastodon status id)
  * @param text the plain text of the post (HTML already removed)
  * @param author the author's handle or identifier, or {@code null}
  * @param createdAt when the author says the post was written, or {@code null}
  * @param language the post's BCP-47 language tag, or {@code null}
  * @param hashtags the post's hashtags, normalised
- * @param source the name of the source kind: {@code bluesky}, {@code x}, {@code mastodon}, {@code
- *     replay} or {@code demo}
+ * @param source the name of the source kind: {@code bluesky}, {@code x}, {@code mastodon} or {@code
+ *     demo}; a replayed post keeps the name of the source it was recorded from
  */
 public record Post(
         String id,

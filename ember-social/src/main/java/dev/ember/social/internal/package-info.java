@@ -1,5 +1,8 @@
 /**
- * Internal: the implementation of {@code ember-social} (the post receiver, the relay, shared parts
- * of the post sources). No compatibility promises; do not import.
+ * Internal, no compatibility promises: the post receiver behind {@link
+ * dev.ember.social.SocialStreams}, and the parts the post sources share (closing, injected time,
+ * backoff, duplicate suppression, skipped-message accounting, streamed HTTP lines, JSON and HTML
+ * helpers, Ember's post line codec). Users create sources through {@link
+ * dev.ember.social.PostSources} and never import this package.
  */
 package dev.ember.social.internal;
