@@ -1,0 +1,352 @@
+package dev.ember.cli.internal;
+
+import dev.ember.social.KeywordFilter;
+import dev.ember.social.PostSource;
+import dev.ember.social.Relay;
+import dev.ember.streaming.Duration;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ember relay}: the tutorial's tweet listener. */
+@Command(
+        name = "relay",
+        mixinStandardHelpOptions = true,
+        versionProvider = EmberVersion.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Serves live posts that match keywords to streaming jobs over TCP: the tutorial's"
+                    + " tweet listener.",
+            "",
+            "Listens on --host:--port; every client that connects gets the text of each matching"
+                    + " post as one UTF-8 line, so a job reads them with"
+                    + " socketTextStream(host, port). The source starts when the first client"
+                    + " connects. Standard output says who connects; standard error shows the"
+                    + " running counts of posts received, matched and sent.",
+            ""
+        },
+        footerHeading = "%nSources:%n",
+        footer = {
+            "  bluesky             Bluesky Jetstream, free and without an account (default)",
+            "  bluesky:<host>      another Jetstream instance, or a ws:// or wss:// URL",
+            "  x                   the X API v2 filtered stream; needs X_BEARER_TOKEN, and its"
+                    + " rules follow --track",
+            "  mastodon[:<host>]   Mastodon streaming (default mastodon.social); needs"
+                    + " MASTODON_TOKEN",
+            "  replay:<file>       a JSON Lines file of posts, at recorded pace (see --speed)",
+            "  demo                synthetic posts, no network needed (see --rate, --seed)",
+            "",
+            "Examples:",
+            "  ./ember relay --source demo --track messi --port 5555",
+            "  ./ember wordcount localhost 5555        # in another terminal",
+            "  ./ember relay --track messi,ronaldo     # live posts from Bluesky"
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success (the source ended, --duration elapsed, or Ctrl-C)",
+            "1:the relay or its source failed",
+            "2:usage error"
+        })
+final class RelayCommand implements Callable<Integer>, LoggingCommand {
+    private final PrintStream jobOut;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--source",
+            paramLabel = "<source>",
+            defaultValue = "bluesky",
+            converter = SourceOption.Converter.class,
+            description =
+                    "Where posts come from: "
+                            + SourceOption.SYNTAX
+                            + " (see below). Default: ${DEFAULT-VALUE}.")
+    SourceOption source;
+
+    @Option(
+            names = "--track",
+            paramLabel = "<words>",
+            description =
+                    "Comma-separated keywords, as the tutorial's track=['messi']: only posts that"
+                            + " mention one of them (whole words, any case, or as a hashtag) are"
+                            + " relayed; #tag matches only that hashtag. Default: every post.")
+    String track;
+
+    @Option(
+            names = "--host",
+            paramLabel = "<address>",
+            defaultValue = "127.0.0.1",
+            description =
+                    "Address to listen on; 0.0.0.0 accepts clients from other machines."
+                            + " Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(
+            names = "--port",
+            paramLabel = "<port>",
+            defaultValue = "5555",
+            description = "TCP port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(
+            names = "--speed",
+            paramLabel = "<factor|max>",
+            description =
+                    "With replay: 1 replays at the recorded pace, 2 twice as fast, max as fast as"
+                            + " clients read. Default: 1.")
+    String speed;
+
+    @Option(
+            names = "--rate",
+            paramLabel = "<posts/s>",
+            description = "With demo: posts per second. Default: 50.")
+    Double rate;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "<n>",
+            description = "With demo: the seed; the same seed gives the same posts. Default: 42.")
+    Long seed;
+
+    @Option(
+            names = "--dry-run",
+            description =
+                    "With x: show how the stream's rules would change to follow --track, change"
+                            + " nothing, and exit without relaying.")
+    boolean dryRun;
+
+    @Option(
+            names = "--client-buffer",
+            paramLabel = "<lines>",
+            defaultValue = "10000",
+            description =
+                    "Lines kept for a client that reads slowly before its oldest are dropped."
+                            + " Default: ${DEFAULT-VALUE}.")
+    int clientBuffer;
+
+    @Option(
+            names = "--duration",
+            paramLabel = "<duration>",
+            converter = OptionConverters.PositiveDuration.class,
+            description =
+                    "Stop after this long (such as 30s or 5m) and exit with status 0. Default:"
+                            + " run until the source ends or Ctrl-C.")
+    Duration duration;
+
+    @Option(
+            names = "--log-level",
+            paramLabel = "<level>",
+            defaultValue = "warn",
+            converter = LogLevel.Converter.class,
+            completionCandidates = LogLevel.Names.class,
+            description =
+                    "Level of the log written to standard error: ${COMPLETION-CANDIDATES}."
+                            + " Default: ${DEFAULT-VALUE}.")
+    LogLevel logLevel;
+
+    RelayCommand(PrintStream jobOut) {
+        this.jobOut = jobOut;
+    }
+
+    @Override
+    public LogLevel logLevel() {
+        return logLevel;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        KeywordFilter keywords = keywords();
+        SourceOption.Settings settings = settings(keywords);
+        logLevel.apply();
+        PrintWriter err = spec.commandLine().getErr();
+        PostSource postSource = source.open(settings);
+        if (dryRun) {
+            try (postSource) {
+                postSource.run(post -> {});
+            }
+            return CommandLine.ExitCode.OK;
+        }
+        try (Relay relay =
+                Relay.builder(postSource)
+                        .track(keywords)
+                        .host(host)
+                        .port(port)
+                        .clientBufferLines(clientBuffer)
+                        .listener(new Printer())
+                        .start()) {
+            jobOut.println("Listening on port: " + relay.port());
+            jobOut.flush();
+            err.println(
+                    "ember relay: "
+                            + postSource.description()
+                            + (keywords.isEmpty() ? ", every post" : ", tracking " + keywords())
+                            + "; the source starts with the first client");
+            err.flush();
+            run(relay, err);
+        }
+        return CommandLine.ExitCode.OK;
+    }
+
+    private void run(Relay relay, PrintWriter err) throws InterruptedException {
+        ProgressLine progress = new ProgressLine(err, System.console() != null);
+        ScheduledExecutorService ticker =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "ember-relay-progress");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        ticker.scheduleAtFixedRate(
+                () -> progress.tick(relay.stats()), 1, 1, TimeUnit.SECONDS);
+        Thread hook =
+                new Thread(
+                        () -> {
+                            relay.close();
+                            progress.finish(relay.stats());
+                        },
+                        "ember-relay-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean hookRan = false;
+        try {
+            if (duration == null) {
+                relay.awaitTermination();
+            } else if (!relay.awaitTermination(duration.milliseconds())) {
+                relay.close();
+            }
+        } finally {
+            ticker.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shutdownInProgress) {
+                hookRan = true;
+            }
+            if (!hookRan) {
+                relay.close();
+                progress.finish(relay.stats());
+            }
+        }
+    }
+
+    private KeywordFilter keywords() {
+        if (track == null) {
+            return KeywordFilter.none();
+        }
+        try {
+            return KeywordFilter.parse(track);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(
+                    spec.commandLine(), "Invalid value for option '--track': " + e.getMessage());
+        }
+    }
+
+    private SourceOption.Settings settings(KeywordFilter keywords) {
+        CommandLine commandLine = spec.commandLine();
+        SourceOption.Kind kind = source.kind();
+        requireKind(speed != null, "--speed", SourceOption.Kind.REPLAY);
+        requireKind(rate != null, "--rate", SourceOption.Kind.DEMO);
+        requireKind(seed != null, "--seed", SourceOption.Kind.DEMO);
+        requireKind(dryRun, "--dry-run", SourceOption.Kind.X);
+        if (dryRun && keywords.isEmpty()) {
+            throw new ParameterException(
+                    commandLine, "--dry-run shows the rules for --track: give --track words too");
+        }
+        if (kind == SourceOption.Kind.X && keywords.isEmpty()) {
+            throw new ParameterException(
+                    commandLine,
+                    "the x source streams the posts that match its rules, made from --track: give"
+                            + " --track words, such as --track messi");
+        }
+        if (clientBuffer < 1) {
+            throw new ParameterException(
+                    commandLine,
+                    "Invalid value for option '--client-buffer': "
+                            + clientBuffer
+                            + " is not at least 1");
+        }
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(
+                    commandLine,
+                    "Invalid value for option '--port': " + port + " is not between 0 and 65535");
+        }
+        if (rate != null && !(rate > 0 && rate <= 1_000_000)) {
+            throw new ParameterException(
+                    commandLine,
+                    "Invalid value for option '--rate': " + rate + " is not between 0 and 1000000");
+        }
+        return new SourceOption.Settings(keywords, replaySpeed(), seed, rate, dryRun);
+    }
+
+    /** The replay speed: a positive factor, or 0 for {@code max}. */
+    private Double replaySpeed() {
+        if (speed == null) {
+            return null;
+        }
+        if (speed.equalsIgnoreCase("max")) {
+            return 0.0;
+        }
+        try {
+            double factor = Double.parseDouble(speed);
+            if (factor > 0 && Double.isFinite(factor)) {
+                return factor;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(
+                spec.commandLine(),
+                "Invalid value for option '--speed': '"
+                        + speed
+                        + "' is neither a positive factor, such as 1 or 2.5, nor max");
+    }
+
+    private void requireKind(boolean given, String option, SourceOption.Kind kind) {
+        if (given && source.kind() != kind) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    option + " applies to --source " + kind + ", not to " + source.kind());
+        }
+    }
+
+    /** Prints clients coming and going on standard output, as the tutorial's listener does. */
+    private final class Printer implements Relay.Listener {
+        @Override
+        public void clientConnected(SocketAddress client) {
+            synchronized (jobOut) {
+                jobOut.println("Received request from: " + format(client));
+                jobOut.flush();
+            }
+        }
+
+        @Override
+        public void clientDisconnected(SocketAddress client, long sent, long dropped) {
+            synchronized (jobOut) {
+                jobOut.println(
+                        "Client "
+                                + format(client)
+                                + " disconnected after "
+                                + sent
+                                + " lines"
+                                + (dropped == 0 ? "" : " (" + dropped + " dropped: it read slowly)"));
+                jobOut.flush();
+            }
+        }
+
+        private String format(SocketAddress address) {
+            return address instanceof InetSocketAddress a
+                    ? a.getAddress().getHostAddress() + ":" + a.getPort()
+                    : String.valueOf(address);
+        }
+    }
+}
