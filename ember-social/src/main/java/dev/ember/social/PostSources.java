@@ -1,5 +1,7 @@
 package dev.ember.social;
 
+import dev.ember.social.internal.demo.DemoSettings;
+import dev.ember.social.internal.demo.DemoSource;
 import dev.ember.social.internal.jetstream.JetstreamSource;
 import dev.ember.social.internal.mastodon.MastodonSource;
 import dev.ember.social.internal.replay.ReplaySource;
@@ -13,7 +15,8 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * Creates the post sources: live Bluesky, X and Mastodon streams, and replays of recorded files.
+ * Creates the post sources: live Bluesky, X and Mastodon streams, replays of recorded files, and
+ * the synthetic demo stream.
  *
  * <p>Each factory returns a small builder; {@code build()} checks the options and returns a {@link
  * PostSource} that connects only when {@link PostSource#run} is called:
@@ -95,6 +98,17 @@ public final class PostSources {
      */
     public static ReplayBuilder replay(Path file) {
         return new ReplayBuilder(file);
+    }
+
+    /**
+     * A builder for the synthetic demo stream, which needs no network: realistic posts in ten
+     * languages on football (with a steady share about Messi, so {@code --track messi} always
+     * flows), politics, other sports and everyday life, with hashtags whose popularity follows a
+     * Zipf law and drifts over minutes, so trends rise and fall on a chart. The same seed gives the
+     * same posts, in the same order, with the same trends. It runs until closed.
+     */
+    public static DemoBuilder demo() {
+        return new DemoBuilder();
     }
 
     /** Options of {@link #bluesky()}. */
@@ -504,6 +518,62 @@ public final class PostSources {
                                 + (speed == 0 ? "as fast as possible" : speed + "x")
                                 + "; set speed or asFastAsPossible, once");
             }
+        }
+    }
+
+    /** Options of {@link #demo()}. */
+    public static final class DemoBuilder {
+        private Long seed;
+        private Double rate;
+        private boolean unpaced;
+
+        private DemoBuilder() {}
+
+        /** Picks the stream; the default, {@value DemoSettings#DEFAULT_SEED}, is the tutorial's. */
+        public DemoBuilder seed(long seed) {
+            if (this.seed != null) {
+                throw new IllegalStateException(
+                        "the demo seed was already set to " + this.seed + "; set it once");
+            }
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Posts per second, from 0.001 to 1,000,000,000; default 50, about Bluesky's rate of new
+         * posts.
+         *
+         * @throws IllegalArgumentException when {@code postsPerSecond} is out of that range
+         */
+        public DemoBuilder rate(double postsPerSecond) {
+            if (rate != null) {
+                throw new IllegalStateException(
+                        "the demo rate was already set to " + rate + " posts/s; set it once");
+            }
+            DemoSettings.defaults().withPostsPerSecond(postsPerSecond); // checks the range
+            this.rate = postsPerSecond;
+            return this;
+        }
+
+        /**
+         * Emits posts as fast as the sink takes them instead of at the rate, for benchmarks; they
+         * still carry the creation times the rate gives them, so they are the same posts.
+         */
+        public DemoBuilder unpaced() {
+            this.unpaced = true;
+            return this;
+        }
+
+        /** The source. */
+        public PostSource build() {
+            DemoSettings settings = DemoSettings.defaults().withPaced(!unpaced);
+            if (seed != null) {
+                settings = settings.withSeed(seed);
+            }
+            if (rate != null) {
+                settings = settings.withPostsPerSecond(rate);
+            }
+            return new DemoSource(settings);
         }
     }
 

@@ -226,4 +226,46 @@ class PostSourcesTest {
                         () -> PostSources.replay(missing).speed(2).asFastAsPossible()),
                 "already set to 2.0x");
     }
+
+    @Test
+    void demoDefaultsToTheTutorialsSeedAtFiftyPostsASecond() {
+        assertEquals("demo (seed 42, 50 posts/s)", PostSources.demo().build().description());
+        assertEquals(
+                "demo (seed 7, unpaced, 2.5 posts/s of virtual time)",
+                PostSources.demo().seed(7).rate(2.5).unpaced().build().description());
+    }
+
+    @Test
+    void demoGivesTheSamePostsForTheSameSeed() throws Exception {
+        try (PostSource source = PostSources.demo().unpaced().build()) {
+            java.util.List<Post> posts = new java.util.ArrayList<>();
+            source.run(
+                    post -> {
+                        posts.add(post);
+                        if (posts.size() == 3) {
+                            source.close();
+                        }
+                    });
+            assertEquals(
+                    java.util.List.of("demo-42-0", "demo-42-1", "demo-42-2"),
+                    posts.stream().map(Post::id).toList());
+            assertTrue(posts.stream().allMatch(p -> p.source().equals("demo")));
+        }
+    }
+
+    @Test
+    void demoOptionsAreSetOnceAndTheRateIsChecked() {
+        assertMessage(
+                assertThrows(
+                        IllegalStateException.class, () -> PostSources.demo().seed(1).seed(2)),
+                "the demo seed was already set to 1; set it once");
+        assertMessage(
+                assertThrows(
+                        IllegalStateException.class, () -> PostSources.demo().rate(5).rate(6)),
+                "the demo rate was already set to 5.0 posts/s; set it once");
+        assertMessage(
+                assertThrows(IllegalArgumentException.class, () -> PostSources.demo().rate(0)),
+                "demo rate 0.0 posts/s is out of range",
+                "such as 50");
+    }
 }

@@ -2,10 +2,12 @@ package dev.ember.social.internal.demo;
 
 import dev.ember.social.Post;
 import dev.ember.social.PostSource;
+import dev.ember.social.internal.CloseSignal;
+import dev.ember.social.internal.SourceClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * Unpaced: posts carry the same virtual times but are emitted back to back, never waiting.
  *
  * Concurrency: run() holds the only mutable state (the generator) on its own thread; close() sets
- * a volatile flag and unparks the running thread, which ends a wait of the system clock at once.
- * The flag is checked after every post, so run() returns after the sink call in progress.
+ * a volatile flag, checked after every post, and closes the close signal, which ends a wait at
+ * once; so run() returns after the sink call in progress.
  */
 
 /**
@@ -45,20 +47,20 @@ public final class DemoSource implements PostSource {
     private static final int INTERRUPT_CHECK_MASK = 1023;
 
     private final DemoSettings settings;
-    private final DemoClock clock;
+    private final SourceClock clock;
+    private final CloseSignal closeSignal = new CloseSignal();
     private final double nanosPerPost;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closed;
-    private volatile Thread runner;
     private boolean loggedLag;
 
     /** A source with these settings on the system clock. */
     public DemoSource(DemoSettings settings) {
-        this(settings, DemoClock.system());
+        this(settings, SourceClock.system());
     }
 
     /** A source with these settings on {@code clock}. */
-    public DemoSource(DemoSettings settings, DemoClock clock) {
+    public DemoSource(DemoSettings settings, SourceClock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nanosPerPost = settings.nanosPerPost();
@@ -88,20 +90,15 @@ public final class DemoSource implements PostSource {
             throw new IllegalStateException(
                     description() + " has already run; create a new source to run again");
         }
-        runner = Thread.currentThread();
-        try {
-            if (closed) {
-                return;
-            }
-            Instant start = clock.now();
-            DemoPostGenerator generator = new DemoPostGenerator(settings.seed(), start);
-            if (settings.paced()) {
-                runPaced(generator, start, sink);
-            } else {
-                runUnpaced(generator, start, sink);
-            }
-        } finally {
-            runner = null;
+        if (closed) {
+            return;
+        }
+        Instant start = Instant.ofEpochMilli(clock.currentTimeMillis());
+        DemoPostGenerator generator = new DemoPostGenerator(settings.seed(), start);
+        if (settings.paced()) {
+            runPaced(generator, start, sink);
+        } else {
+            runUnpaced(generator, start, sink);
         }
     }
 
@@ -126,7 +123,9 @@ public final class DemoSource implements PostSource {
             long now = clock.nanoTime() - origin;
             long due = dueNanos(k);
             if (due > now) {
-                clock.sleepNanos(Math.max(due - now, MIN_WAIT_NANOS));
+                if (!clock.sleep(Duration.ofNanos(Math.max(due - now, MIN_WAIT_NANOS)), closeSignal)) {
+                    return;
+                }
                 continue;
             }
             if (now - due > MAX_LAG_NANOS) {
@@ -178,9 +177,6 @@ public final class DemoSource implements PostSource {
     @Override
     public void close() {
         closed = true;
-        Thread thread = runner;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-        }
+        closeSignal.close();
     }
 }

@@ -1,5 +1,8 @@
 package dev.ember.social.internal.demo;
 
+import dev.ember.social.internal.CloseSignal;
+import dev.ember.social.internal.SourceClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +12,7 @@ import java.util.List;
  * or when a test advances it, and it can close the source once a virtual deadline is reached, so a
  * paced source runs a virtual second in no real time.
  */
-final class ManualDemoClock implements DemoClock {
+final class ManualDemoClock implements SourceClock {
     private final Instant start;
     private long nanos;
     private long deadlineNanos = Long.MAX_VALUE;
@@ -43,8 +46,8 @@ final class ManualDemoClock implements DemoClock {
     }
 
     @Override
-    public Instant now() {
-        return start.plusNanos(nanos);
+    public long currentTimeMillis() {
+        return start.plusNanos(nanos).toEpochMilli();
     }
 
     @Override
@@ -53,7 +56,8 @@ final class ManualDemoClock implements DemoClock {
     }
 
     @Override
-    public void sleepNanos(long sleep) {
+    public boolean sleep(Duration duration, CloseSignal closed) {
+        long sleep = duration.toNanos();
         if (sleepingForbidden) {
             throw new AssertionError("the source slept " + sleep + " ns while unpaced");
         }
@@ -66,5 +70,6 @@ final class ManualDemoClock implements DemoClock {
                 throw new AssertionError(e);
             }
         }
+        return !closed.isClosed();
     }
 }
