@@ -256,12 +256,10 @@ class PostSourcesTest {
     @Test
     void demoOptionsAreSetOnceAndTheRateIsChecked() {
         assertMessage(
-                assertThrows(
-                        IllegalStateException.class, () -> PostSources.demo().seed(1).seed(2)),
+                assertThrows(IllegalStateException.class, () -> PostSources.demo().seed(1).seed(2)),
                 "the demo seed was already set to 1; set it once");
         assertMessage(
-                assertThrows(
-                        IllegalStateException.class, () -> PostSources.demo().rate(5).rate(6)),
+                assertThrows(IllegalStateException.class, () -> PostSources.demo().rate(5).rate(6)),
                 "the demo rate was already set to 5.0 posts/s; set it once");
         assertMessage(
                 assertThrows(IllegalArgumentException.class, () -> PostSources.demo().rate(0)),

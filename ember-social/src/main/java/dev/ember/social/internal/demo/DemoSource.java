@@ -123,7 +123,8 @@ public final class DemoSource implements PostSource {
             long now = clock.nanoTime() - origin;
             long due = dueNanos(k);
             if (due > now) {
-                if (!clock.sleep(Duration.ofNanos(Math.max(due - now, MIN_WAIT_NANOS)), closeSignal)) {
+                if (!clock.sleep(
+                        Duration.ofNanos(Math.max(due - now, MIN_WAIT_NANOS)), closeSignal)) {
                     return;
                 }
                 continue;
