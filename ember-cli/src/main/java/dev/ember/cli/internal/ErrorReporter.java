@@ -36,8 +36,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             Exception ex, CommandLine commandLine, ParseResult parseResult) {
         String name = commandLine.getCommandSpec().qualifiedName();
         commandLine.getErr().println(name + ": " + describe(ex));
-        if (commandLine.getCommand() instanceof WordCountCommand command
-                && command.logLevel.showsStackTraces()) {
+        if (commandLine.getCommand() instanceof LoggingCommand command
+                && command.logLevel() != null
+                && command.logLevel().showsStackTraces()) {
             ex.printStackTrace(commandLine.getErr());
         }
         commandLine.getErr().flush();

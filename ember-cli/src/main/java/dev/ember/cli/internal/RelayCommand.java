@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,7 +53,8 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  ./ember relay --source demo --track messi --port 5555",
             "  ./ember wordcount localhost 5555        # in another terminal",
-            "  ./ember relay --track messi,ronaldo     # live posts from Bluesky"
+            "  ./ember relay --track messi,ronaldo     # live posts from Bluesky",
+            "  ./ember relay --record posts.jsonl      # ... and keep them to replay later"
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -128,6 +131,15 @@ final class RelayCommand implements Callable<Integer>, LoggingCommand {
     boolean dryRun;
 
     @Option(
+            names = "--record",
+            paramLabel = "<file>",
+            description =
+                    "Also append every post the source delivers, matching or not, to this JSON"
+                            + " Lines file, with the time it was received, to replay later with"
+                            + " --source replay:<file>.")
+    Path record;
+
+    @Option(
             names = "--client-buffer",
             paramLabel = "<lines>",
             defaultValue = "10000",
@@ -171,7 +183,9 @@ final class RelayCommand implements Callable<Integer>, LoggingCommand {
         SourceOption.Settings settings = settings(keywords);
         logLevel.apply();
         PrintWriter err = spec.commandLine().getErr();
-        PostSource postSource = source.open(settings);
+        PostSource opened = source.open(settings);
+        PostSource postSource =
+                record == null ? opened : new RecordingSource(opened, record, Clock.systemUTC());
         if (dryRun) {
             try (postSource) {
                 postSource.run(post -> {});
@@ -191,7 +205,9 @@ final class RelayCommand implements Callable<Integer>, LoggingCommand {
             err.println(
                     "ember relay: "
                             + postSource.description()
-                            + (keywords.isEmpty() ? ", every post" : ", tracking " + keywords())
+                            + (keywords.isEmpty()
+                                    ? ", every post"
+                                    : ", tracking " + String.join(", ", keywords.keywords()))
                             + "; the source starts with the first client");
             err.flush();
             run(relay, err);
@@ -208,8 +224,7 @@ final class RelayCommand implements Callable<Integer>, LoggingCommand {
                             t.setDaemon(true);
                             return t;
                         });
-        ticker.scheduleAtFixedRate(
-                () -> progress.tick(relay.stats()), 1, 1, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(() -> progress.tick(relay.stats()), 1, 1, TimeUnit.SECONDS);
         Thread hook =
                 new Thread(
                         () -> {
@@ -338,7 +353,9 @@ final class RelayCommand implements Callable<Integer>, LoggingCommand {
                                 + " disconnected after "
                                 + sent
                                 + " lines"
-                                + (dropped == 0 ? "" : " (" + dropped + " dropped: it read slowly)"));
+                                + (dropped == 0
+                                        ? ""
+                                        : " (" + dropped + " dropped: it read slowly)"));
                 jobOut.flush();
             }
         }

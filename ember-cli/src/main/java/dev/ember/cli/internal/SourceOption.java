@@ -46,7 +46,11 @@ record SourceOption(Kind kind, String argument) {
 
     /** Settings that apply to one kind of source each. */
     record Settings(
-            KeywordFilter track, Double replaySpeed, Long demoSeed, Double demoRate, boolean dryRun) {}
+            KeywordFilter track,
+            Double replaySpeed,
+            Long demoSeed,
+            Double demoRate,
+            boolean dryRun) {}
 
     /** Creates the source. */
     PostSource open(Settings settings) {
@@ -70,9 +74,10 @@ record SourceOption(Kind kind, String argument) {
                 }
                 yield builder.build();
             }
-            case MASTODON -> PostSources.mastodon(argument == null ? DEFAULT_MASTODON : argument)
-                    .track(settings.track())
-                    .build();
+            case MASTODON ->
+                    PostSources.mastodon(argument == null ? DEFAULT_MASTODON : argument)
+                            .track(settings.track())
+                            .build();
             case REPLAY -> {
                 PostSources.ReplayBuilder builder = PostSources.replay(Path.of(argument));
                 Double speed = settings.replaySpeed();
@@ -116,8 +121,7 @@ record SourceOption(Kind kind, String argument) {
                 }
             }
             if (kind == null) {
-                throw new TypeConversionException(
-                        "unknown source '" + value + "': use " + SYNTAX);
+                throw new TypeConversionException("unknown source '" + value + "': use " + SYNTAX);
             }
             if (argument != null && argument.isEmpty()) {
                 throw new TypeConversionException(

@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
             "1:the job failed",
             "2:usage error"
         })
-final class WordCountCommand implements Callable<Integer> {
+final class WordCountCommand implements Callable<Integer>, LoggingCommand {
     private final PrintStream jobOut;
 
     @Spec CommandSpec spec;
@@ -141,6 +141,11 @@ final class WordCountCommand implements Callable<Integer> {
 
     WordCountCommand(PrintStream jobOut) {
         this.jobOut = jobOut;
+    }
+
+    @Override
+    public LogLevel logLevel() {
+        return logLevel;
     }
 
     @Override

@@ -126,7 +126,9 @@ class TutorialProcessesIT {
 
         // Stop the relay first: it writes what it buffered and reports what it sent. Then stop the
         // job gracefully, so it prints every line it received.
-        relay.destroy();
+        // SIGTERM, as Ctrl-C or kill would send; Process.destroy() would also close the pipes
+        // through which the relay's last lines come.
+        relay.toHandle().destroy();
         assertTrue(relay.waitFor(30, TimeUnit.SECONDS));
         List<String> relayLog = rest(relayErr);
         Matcher counts = FINAL_COUNTS.matcher(relayLog.get(relayLog.size() - 1));
