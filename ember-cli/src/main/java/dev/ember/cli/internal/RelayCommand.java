@@ -355,7 +355,9 @@ final class RelayCommand implements Callable<Integer>, LoggingCommand {
                                 + " lines"
                                 + (dropped == 0
                                         ? ""
-                                        : " (" + dropped + " dropped: it read slowly)"));
+                                        : " ("
+                                                + dropped
+                                                + " dropped: it read too slowly or left)"));
                 jobOut.flush();
             }
         }
