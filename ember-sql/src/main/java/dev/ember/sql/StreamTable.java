@@ -217,13 +217,12 @@ public final class StreamTable {
         }
     }
 
-    /** Where user code called into this package: the first frame outside it. */
+    /** Where user code defined the view: the first frame outside this class. */
     private static String callSite() {
-        String pkg = StreamTable.class.getPackageName() + ".";
-        return StackWalker.getInstance()
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
                 .walk(
                         frames ->
-                                frames.filter(f -> !f.getClassName().startsWith(pkg))
+                                frames.filter(f -> f.getDeclaringClass() != StreamTable.class)
                                         .findFirst()
                                         .map(f -> f.getFileName() + ":" + f.getLineNumber())
                                         .orElse(null));
