@@ -248,29 +248,31 @@ public final class DuckDbEngine implements SqlEngine {
                     rows.isEmpty() || stored.isEmpty() ? null : key + "$" + (++generation);
             String step = "";
             try (DuckDBConnection c = root.duplicate()) {
-                c.setAutoCommit(false);
                 try {
+                    // Statements are batched into two round trips around the appender: each one
+                    // costs the database a parse and a plan, and the view lock is held meanwhile.
+                    String begin = "BEGIN TRANSACTION";
                     if (dataTable != null) {
-                        step = createTable(c, INTERNAL_SCHEMA, dataTable, columns, stored);
+                        step = createTableSql(INTERNAL_SCHEMA, dataTable, columns, stored);
+                        execute(c, begin + "; " + step);
                         append(c, null, INTERNAL_SCHEMA, dataTable, columns, stored, rows, null);
+                        begin = null;
                     }
                     step =
                             "CREATE OR REPLACE VIEW main."
                                     + Identifiers.quote(name)
                                     + " AS "
                                     + viewQuery(columns, dataTable, rows.size());
-                    execute(c, step);
                     if (previous != null && previous.dataTable() != null) {
-                        step =
-                                "DROP TABLE IF EXISTS "
+                        step +=
+                                "; DROP TABLE IF EXISTS "
                                         + Identifiers.quote(INTERNAL_SCHEMA)
                                         + "."
                                         + Identifiers.quote(previous.dataTable());
-                        execute(c, step);
                     }
-                    c.commit();
+                    execute(c, (begin == null ? "" : begin + "; ") + step + "; COMMIT");
                 } catch (SQLException | RuntimeException e) {
-                    rollback(c);
+                    rollbackStatement(c);
                     throw e;
                 }
             } catch (SQLException e) {
@@ -777,6 +779,13 @@ public final class DuckDbEngine implements SqlEngine {
             List<TableColumn> columns,
             List<Integer> stored)
             throws SQLException {
+        String sql = createTableSql(schema, table, columns, stored);
+        execute(c, sql);
+        return sql;
+    }
+
+    private static String createTableSql(
+            String schema, String table, List<TableColumn> columns, List<Integer> stored) {
         StringBuilder sb = new StringBuilder("CREATE TABLE ");
         if (schema != null) {
             sb.append(Identifiers.quote(schema)).append('.').append(Identifiers.quote(table));
@@ -791,10 +800,7 @@ public final class DuckDbEngine implements SqlEngine {
             }
             sb.append(Identifiers.quote(col.name())).append(' ').append(storageType(col));
         }
-        sb.append(')');
-        String sql = sb.toString();
-        execute(c, sql);
-        return sql;
+        return sb.append(')').toString();
     }
 
     /**
@@ -889,6 +895,15 @@ public final class DuckDbEngine implements SqlEngine {
     private static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
+        }
+    }
+
+    /** Ends a transaction begun by a {@code BEGIN TRANSACTION} statement, if one is open. */
+    private static void rollbackStatement(Connection c) {
+        try {
+            execute(c, "ROLLBACK");
+        } catch (SQLException e) {
+            LOG.debug("rollback failed (no transaction was open)", e);
         }
     }
 
