@@ -167,14 +167,25 @@ public final class SqlContext implements AutoCloseable {
     }
 
     /**
-     * The whole content of view or table {@code viewName}, as Spark's {@code table}.
+     * The whole content of view or table {@code viewName}, as Spark's {@code table}; a history
+     * table is {@code history.<table>}.
      *
-     * @throws IllegalArgumentException when the name is not a plain identifier
+     * @throws IllegalArgumentException when the name is not a plain identifier, optionally after
+     *     one catalog name and a dot
      * @throws SqlException when there is no such view, listing those that exist
      */
     public DataFrame table(String viewName) {
-        Identifiers.requirePlainName(viewName, "view");
-        return sql("SELECT * FROM " + Identifiers.quote(viewName));
+        Objects.requireNonNull(viewName, "viewName");
+        int dot = viewName.indexOf('.');
+        String qualified;
+        if (dot < 0) {
+            qualified = Identifiers.quote(Identifiers.requirePlainName(viewName, "view"));
+        } else {
+            String catalog = Identifiers.requirePlainName(viewName.substring(0, dot), "catalog");
+            String name = Identifiers.requirePlainName(viewName.substring(dot + 1), "table");
+            qualified = Identifiers.quote(catalog) + "." + Identifiers.quote(name);
+        }
+        return sql("SELECT * FROM " + qualified);
     }
 
     /**

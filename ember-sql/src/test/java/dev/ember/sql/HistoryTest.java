@@ -102,6 +102,7 @@ class HistoryTest {
             counts(sql, "#b", 2).appendToHistory("TAGS", Time.ms(20_000));
 
             assertEquals(List.of(2L), sql.sql("SELECT count(*) FROM history.tags").as(Long.class));
+            assertEquals(2, sql.table("history.tags").count());
             assertEquals(List.of("history.tags"), sql.historyTableNames());
         }
     }

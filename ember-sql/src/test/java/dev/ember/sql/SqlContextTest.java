@@ -212,6 +212,24 @@ class SqlContextTest {
     }
 
     @Test
+    void aViewCannotReplaceATableOfTheProgramAndTheTableIsLeftAlone() {
+        sql.sql("CREATE TABLE words AS SELECT 'mine' AS word");
+
+        SqlException e =
+                assertThrows(
+                        SqlException.class,
+                        () -> sql.toDF(List.of("x"), "word").createOrReplaceTempView("words"));
+
+        assertEquals(SqlException.Reason.FAILED, e.reason());
+        assertTrue(
+                e.getMessage().startsWith("view 'words' could not be replaced: Catalog Error:"),
+                e.getMessage());
+        assertEquals(List.of("mine"), sql.table("words").as(String.class));
+        sql.toDF(List.of("y"), "word").createOrReplaceTempView("other");
+        assertEquals(List.of("y"), sql.table("other").as(String.class));
+    }
+
+    @Test
     void dropTempViewSaysWhetherTheViewExisted() {
         sql.toDF(List.of(1)).createOrReplaceTempView("gone");
 
