@@ -19,6 +19,8 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SQL over stream results, as Spark's {@code SQLContext} (or {@code SparkSession}) next to a
@@ -56,6 +58,8 @@ import java.util.Objects;
  * #close()} after the streaming context has stopped: a view update after that fails the stream.
  */
 public final class SqlContext implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SqlContext.class);
+
     private final StreamingContext ssc;
     private final SqlEngine engine;
     private final ZoneId zone;
@@ -359,7 +363,10 @@ public final class SqlContext implements AutoCloseable {
             return this;
         }
 
-        /** The session time zone; the JVM's default zone when not set. */
+        /**
+         * The session time zone; the JVM's default zone when not set (UTC, with a warning, when the
+         * database does not know the JVM's zone).
+         */
         public Builder timeZone(ZoneId zone) {
             Objects.requireNonNull(zone, "zone");
             requireUnset("timeZone", timeZone);
@@ -393,7 +400,22 @@ public final class SqlContext implements AutoCloseable {
                                 + historyRetention.pretty()
                                 + ") needs a history file: also call history(Path.of(\"ember.duckdb\"))");
             }
-            ZoneId zone = timeZone != null ? timeZone : ZoneId.systemDefault();
+            if (timeZone != null) {
+                return start(timeZone);
+            }
+            try {
+                return start(ZoneId.systemDefault());
+            } catch (IllegalArgumentException e) {
+                LOG.warn(
+                        "the JVM's time zone {} is unknown to the SQL database; timestamps of"
+                                + " '{}' show in UTC (set one with timeZone(ZoneId))",
+                        ZoneId.systemDefault().getId(),
+                        ssc.appName());
+                return start(ZoneId.of("UTC"));
+            }
+        }
+
+        private SqlContext start(ZoneId zone) {
             EngineSettings settings =
                     new EngineSettings(
                             ssc.appName(),

@@ -2,6 +2,8 @@ package dev.ember.sql;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ember.streaming.Durations;
 import dev.ember.streaming.StreamingContext;
@@ -199,6 +201,31 @@ class ShowTest {
 
         assertEquals(printedBy(() -> frame.show(2, 20)), frame.showString(2, 20) + "\n");
         assertEquals(List.of("name", "goals", "active", "lastGoal", "rating"), frame.columns());
+    }
+
+    @Test
+    void aFixedOffsetZoneWorksInTheDatabaseToo() {
+        try (SqlContext plusTwo =
+                SqlContext.builder(ssc).timeZone(java.time.ZoneOffset.ofHours(2)).build()) {
+            assertEquals(
+                    List.of("22:15"),
+                    plusTwo.sql("SELECT strftime(TIMESTAMPTZ '2024-05-01 20:15:00+00', '%H:%M')")
+                            .as(String.class));
+        }
+    }
+
+    @Test
+    void anUnknownZoneIsRefusedWithTheZoneNamed() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                SqlContext.builder(ssc)
+                                        .timeZone(java.time.ZoneOffset.ofHoursMinutes(5, 45))
+                                        .build());
+        assertTrue(
+                e.getMessage().startsWith("time zone '+05:45' is not known to the database"),
+                e.getMessage());
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -151,7 +152,7 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     private void setUp() {
-        String zone = settings.zone().getId().equals("Z") ? "UTC" : settings.zone().getId();
+        String zone = zoneName(settings.zone());
         try (Statement s = root.createStatement()) {
             try {
                 s.execute("SET TimeZone = " + Identifiers.literal(zone));
@@ -185,6 +186,24 @@ public final class DuckDbEngine implements SqlEngine {
                     SqlException.Reason.FAILED,
                     e);
         }
+    }
+
+    /**
+     * The name DuckDB's ICU knows for {@code zone}: region ids as they are, {@code UTC} for zero,
+     * and whole-hour offsets as {@code Etc/GMT-2} (whose sign is inverted, by POSIX convention).
+     */
+    static String zoneName(ZoneId zone) {
+        if (zone instanceof ZoneOffset offset) {
+            int seconds = offset.getTotalSeconds();
+            if (seconds == 0) {
+                return "UTC";
+            }
+            if (seconds % 3600 == 0) {
+                int hours = seconds / 3600;
+                return "Etc/GMT" + (hours > 0 ? "-" : "+") + Math.abs(hours);
+            }
+        }
+        return zone.getId();
     }
 
     private void attachHistory(Statement s, Path file) {
