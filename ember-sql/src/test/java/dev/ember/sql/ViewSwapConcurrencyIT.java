@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class ViewSwapConcurrencyIT {
     private static final int SWAPS = 1_500;
     private static final int ROWS = 50;
+    private static final int READERS = 3;
 
     public record Generation(long gen, int i, String word) {}
 
@@ -39,10 +40,10 @@ class ViewSwapConcurrencyIT {
             AtomicBoolean writing = new AtomicBoolean(true);
             List<String> problems = Collections.synchronizedList(new ArrayList<>());
             AtomicLong queries = new AtomicLong();
-            CountDownLatch readersStarted = new CountDownLatch(3);
+            CountDownLatch readersStarted = new CountDownLatch(READERS);
             List<Thread> readers = new ArrayList<>();
-            for (int r = 0; r < 3; r++) {
-                boolean viaReadOnly = r == 2;
+            for (int r = 0; r < READERS; r++) {
+                boolean viaReadOnly = r == READERS - 1;
                 String name = "reader-" + r + (viaReadOnly ? "-read-only" : "");
                 Thread t =
                         new Thread(
@@ -106,15 +107,12 @@ class ViewSwapConcurrencyIT {
                     List.of((long) SWAPS),
                     sql.sql("SELECT DISTINCT gen FROM gen_view").as(Long.class));
             assertEquals(
-                    List.of(0L),
+                    List.of("gen_view"),
                     sql.sql(
-                                    "SELECT count(*) FROM duckdb_tables()"
-                                            + " WHERE schema_name = 'ember_internal'"
-                                            + " AND table_name <> 'gen_view$"
-                                            + (SWAPS + 1)
-                                            + "'")
-                            .as(Long.class),
-                    "the tables of replaced generations are dropped");
+                                    "SELECT table_name FROM duckdb_tables()"
+                                            + " WHERE schema_name = 'ember_internal'")
+                            .as(String.class),
+                    "one table stands behind the view, whatever the number of swaps");
             System.out.printf(
                     "%d swaps in %d ms, %d queries ran meanwhile%n",
                     SWAPS, swapMillis, queries.get());

@@ -45,14 +45,16 @@ import org.slf4j.LoggerFactory;
  * per operation leaves no session state (an open transaction, a {@code USE}) behind for the next
  * caller, so any number of threads may query at once without a pool to manage.
  *
- * <p><b>Atomic views</b>: the rows of each new content of a view go into a new table of the schema
- * {@code ember_internal}, named after the view and a generation number. One transaction creates and
- * fills that table, replaces the view (a {@code CREATE OR REPLACE VIEW ... AS SELECT ... FROM} the
- * new table) and drops the previous table. DuckDB's MVCC does the rest: a query that started before
- * the commit keeps reading the previous table, dropped or not, until it ends; one that starts after
- * sees only the new one; nobody waits for anybody. Swaps are serialised by one lock so that two
- * writers never conflict on the catalog; readers never take it. An empty content needs no table:
- * the view becomes a constant {@code SELECT} with no rows.
+ * <p><b>Atomic views</b>: each view reads one table of the schema {@code ember_internal}, named
+ * after the view. One transaction re-creates that table ({@code CREATE OR REPLACE TABLE}) and fills
+ * it through the appender; only when the columns change does the same transaction also replace the
+ * view. DuckDB's MVCC does the rest: a query that started before the commit keeps reading the table
+ * it found, replaced or not, until it ends; one that starts after sees only the new table; nobody
+ * waits for anybody. Swaps are serialised by one lock so that two writers never conflict on the
+ * catalog; readers never take it. Re-creating one table costs one catalog change per swap, where a
+ * new table per content plus a view replacement and a drop cost three (about a third more time). A
+ * content whose columns all lack a type needs no table: the view becomes a constant {@code SELECT}
+ * of as many NULL rows.
  *
  * <p><b>Security</b>: after the optional history file is attached, the database disables external
  * access (no file reads or writes, no {@code ATTACH}, {@code COPY}, {@code INSTALL} or {@code LOAD}
@@ -89,13 +91,14 @@ public final class DuckDbEngine implements SqlEngine {
     /** Guarded by {@link #historyLock}: the columns of history tables, by lower-case name. */
     private final Map<String, List<TableColumn>> historyColumns = new HashMap<>();
 
-    /** Guarded by {@link #viewLock}. */
-    private long generation;
-
     private volatile boolean closed;
 
-    /** What a view holds now: its columns and the table behind it (null when empty). */
-    private record ViewState(String name, List<TableColumn> columns, String dataTable) {}
+    /**
+     * What a view holds now: its columns, the query that defines it, and the table behind it (null
+     * when no column has a type, so the view is a constant query).
+     */
+    private record ViewState(
+            String name, List<TableColumn> columns, String viewQuery, String dataTable) {}
 
     /**
      * Starts a database for {@code settings}.
@@ -263,33 +266,36 @@ public final class DuckDbEngine implements SqlEngine {
                 rows = List.of();
             }
             List<Integer> stored = storedColumns(columns, "view '" + name + "'");
-            String dataTable =
-                    rows.isEmpty() || stored.isEmpty() ? null : key + "$" + (++generation);
+            String dataTable = stored.isEmpty() ? null : key;
+            String viewQuery = viewQuery(columns, dataTable, rows.size());
             String step = "";
             try (DuckDBConnection c = root.duplicate()) {
                 try {
-                    // Statements are batched into two round trips around the appender: each one
-                    // costs the database a parse and a plan, and the view lock is held meanwhile.
+                    // At most two round trips around the appender, and no catalog change but the
+                    // table's while the columns stay the same: each statement costs the database
+                    // a parse and a plan, and the view lock is held meanwhile.
                     String begin = "BEGIN TRANSACTION";
                     if (dataTable != null) {
-                        step = createTableSql(INTERNAL_SCHEMA, dataTable, columns, stored);
+                        step = createTableSql(INTERNAL_SCHEMA, dataTable, columns, stored, true);
                         execute(c, begin + "; " + step);
-                        append(c, null, INTERNAL_SCHEMA, dataTable, columns, stored, rows, null);
                         begin = null;
+                        append(c, null, INTERNAL_SCHEMA, dataTable, columns, stored, rows, null);
                     }
-                    step =
-                            "CREATE OR REPLACE VIEW main."
-                                    + Identifiers.quote(name)
-                                    + " AS "
-                                    + viewQuery(columns, dataTable, rows.size());
-                    if (previous != null && previous.dataTable() != null) {
-                        step +=
-                                "; DROP TABLE IF EXISTS "
-                                        + Identifiers.quote(INTERNAL_SCHEMA)
-                                        + "."
-                                        + Identifiers.quote(previous.dataTable());
+                    step = "COMMIT";
+                    if (previous == null
+                            || !viewQuery.equals(previous.viewQuery())
+                            || !name.equals(previous.name())) {
+                        step =
+                                "CREATE OR REPLACE VIEW main."
+                                        + Identifiers.quote(name)
+                                        + " AS "
+                                        + viewQuery;
+                        if (dataTable == null && previous != null && previous.dataTable() != null) {
+                            step += "; DROP TABLE IF EXISTS " + internalTable(previous.dataTable());
+                        }
+                        step += "; COMMIT";
                     }
-                    execute(c, (begin == null ? "" : begin + "; ") + step + "; COMMIT");
+                    execute(c, begin == null ? step : begin + "; " + step);
                 } catch (SQLException | RuntimeException e) {
                     rollbackStatement(c);
                     throw e;
@@ -298,9 +304,13 @@ public final class DuckDbEngine implements SqlEngine {
                 throw failure(
                         "view '" + name + "' could not be replaced: " + e.getMessage(), step, e);
             }
-            views.put(key, new ViewState(name, columns, dataTable));
+            views.put(key, new ViewState(name, columns, viewQuery, dataTable));
             return true;
         }
+    }
+
+    private static String internalTable(String table) {
+        return Identifiers.quote(INTERNAL_SCHEMA) + "." + Identifiers.quote(table);
     }
 
     /** Columns of type NULL take the type of the same column in the previous content. */
@@ -325,7 +335,10 @@ public final class DuckDbEngine implements SqlEngine {
         return out;
     }
 
-    /** The SELECT behind a view: the data table's columns, NULL for those of unknown type. */
+    /**
+     * The SELECT behind a view: the data table's columns, NULL for those of unknown type; without a
+     * data table (no column has a type), as many rows of NULLs as the content has.
+     */
     private static String viewQuery(List<TableColumn> columns, String dataTable, int rowCount) {
         StringBuilder sb = new StringBuilder("SELECT ");
         for (int i = 0; i < columns.size(); i++) {
@@ -333,21 +346,15 @@ public final class DuckDbEngine implements SqlEngine {
             if (i > 0) {
                 sb.append(", ");
             }
-            String type = storageType(c);
-            if (type == null) {
+            if (storageType(c) == null) {
                 sb.append("NULL");
-            } else if (dataTable == null) {
-                sb.append("CAST(NULL AS ").append(type).append(')');
             } else {
                 sb.append(Identifiers.quote(c.name()));
             }
             sb.append(" AS ").append(Identifiers.quote(c.name()));
         }
         if (dataTable != null) {
-            sb.append(" FROM ")
-                    .append(Identifiers.quote(INTERNAL_SCHEMA))
-                    .append('.')
-                    .append(Identifiers.quote(dataTable));
+            sb.append(" FROM ").append(internalTable(dataTable));
         } else if (rowCount == 0) {
             sb.append(" WHERE false");
         } else {
@@ -368,11 +375,7 @@ public final class DuckDbEngine implements SqlEngine {
                 try {
                     execute(c, step);
                     if (state != null && state.dataTable() != null) {
-                        step =
-                                "DROP TABLE IF EXISTS "
-                                        + Identifiers.quote(INTERNAL_SCHEMA)
-                                        + "."
-                                        + Identifiers.quote(state.dataTable());
+                        step = "DROP TABLE IF EXISTS " + internalTable(state.dataTable());
                         execute(c, step);
                     }
                     c.commit();
@@ -798,14 +801,19 @@ public final class DuckDbEngine implements SqlEngine {
             List<TableColumn> columns,
             List<Integer> stored)
             throws SQLException {
-        String sql = createTableSql(schema, table, columns, stored);
+        String sql = createTableSql(schema, table, columns, stored, false);
         execute(c, sql);
         return sql;
     }
 
     private static String createTableSql(
-            String schema, String table, List<TableColumn> columns, List<Integer> stored) {
-        StringBuilder sb = new StringBuilder("CREATE TABLE ");
+            String schema,
+            String table,
+            List<TableColumn> columns,
+            List<Integer> stored,
+            boolean orReplace) {
+        StringBuilder sb =
+                new StringBuilder(orReplace ? "CREATE OR REPLACE TABLE " : "CREATE TABLE ");
         if (schema != null) {
             sb.append(Identifiers.quote(schema)).append('.').append(Identifiers.quote(table));
         } else {
