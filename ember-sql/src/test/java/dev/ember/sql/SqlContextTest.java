@@ -95,6 +95,23 @@ class SqlContextTest {
     }
 
     @Test
+    void aViewGoesFromTypedColumnsToUntypedOnesAndBack() {
+        sql.toDF(List.of(1, 2), "a").createOrReplaceTempView("v");
+        sql.toDF(Arrays.asList(null, null, null), "b").createOrReplaceTempView("v");
+
+        DataFrame untyped = sql.table("v");
+        assertEquals(List.of(new StructField("b", DataType.NULL)), untyped.schema());
+        assertEquals(3, untyped.count());
+        assertEquals(
+                List.of(),
+                sql.sql("SELECT * FROM duckdb_tables() WHERE schema_name = 'ember_internal'")
+                        .rows());
+
+        sql.toDF(List.of("x"), "b").createOrReplaceTempView("v");
+        assertEquals(List.of("x"), sql.table("v").as(String.class));
+    }
+
+    @Test
     void anEmptyFrameKeepsTheViewsColumnsAndTheirTypes() {
         sql.toDF(List.of(Tuple2.of("a", 1)), "tag", "count").createOrReplaceTempView("v");
         sql.toDF(List.of(), "tag", "count").createOrReplaceTempView("v");
