@@ -114,6 +114,18 @@ class ReadOnlySqlTest {
     }
 
     @Test
+    void anEmptyQueryIsRefusedAndATrailingSemicolonIsNotASecondStatement() {
+        SqlException empty = refused("  -- nothing but a comment\n");
+        assertEquals(SqlException.Reason.NOT_ALLOWED, empty.reason());
+        assertEquals(
+                "read-only query \"-- nothing but a comment\" was refused because it is empty"
+                        + ALLOWED,
+                empty.getMessage());
+
+        assertEquals(List.of(1), readOnly.sql("SELECT 1;  ").as(Integer.class));
+    }
+
+    @Test
     void aQueryThatWouldReadFilesIsRefusedByTheDatabaseItself() {
         for (String query :
                 List.of(
