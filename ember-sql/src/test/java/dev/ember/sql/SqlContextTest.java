@@ -112,6 +112,16 @@ class SqlContextTest {
     }
 
     @Test
+    void aViewDroppedBySqlComesBackWithTheNextContent() {
+        sql.toDF(List.of(1), "a").createOrReplaceTempView("v");
+        sql.sql("DROP VIEW v");
+
+        sql.toDF(List.of(2), "a").createOrReplaceTempView("v");
+
+        assertEquals(List.of(2), sql.table("v").as(Integer.class));
+    }
+
+    @Test
     void anEmptyFrameKeepsTheViewsColumnsAndTheirTypes() {
         sql.toDF(List.of(Tuple2.of("a", 1)), "tag", "count").createOrReplaceTempView("v");
         sql.toDF(List.of(), "tag", "count").createOrReplaceTempView("v");

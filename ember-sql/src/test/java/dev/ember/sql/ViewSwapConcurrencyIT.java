@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * One thread replaces a view back to back, 1,500 times, with tables whose rows all share a
+ * One thread replaces a view back to back, 1,200 times, with tables whose rows all share a
  * generation number, while three other threads query it through both query paths. A swap costs the
  * database about 1 to 3 ms on two cores, so the writer replaces the view at least as often as every
  * few milliseconds, and the readers run thousands of queries meanwhile. No query may ever see two
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * its queries starts after the previous one ended, so its snapshot can only move on).
  */
 class ViewSwapConcurrencyIT {
-    private static final int SWAPS = 1_500;
+    private static final int SWAPS = 1_200;
     private static final int ROWS = 50;
     private static final int READERS = 3;
 
