@@ -220,6 +220,59 @@ class SqlContextTest {
                 sql.sql("SELECT 'a' AS tag, 1::BIGINT AS total").toString());
     }
 
+    enum Team {
+        BARCA,
+        MIAMI
+    }
+
+    public record Converted(
+            int count,
+            long sum,
+            double share,
+            Team team,
+            dev.ember.streaming.Time at,
+            java.time.OffsetDateTime offset,
+            java.time.LocalDateTime local,
+            char initial) {}
+
+    @Test
+    void asConvertsValuesWhereNoInformationIsLost() {
+        DataFrame frame =
+                sql.sql(
+                        "SELECT count(*) AS count, sum(x) AS sum, 0.25 AS share, 'MIAMI' AS team,"
+                                + " TIMESTAMPTZ '2024-05-01 20:15:00+00' AS at,"
+                                + " TIMESTAMPTZ '2024-05-01 20:15:00+00' AS offset,"
+                                + " TIMESTAMPTZ '2024-05-01 20:15:00+00' AS local, 'L' AS initial"
+                                + " FROM (VALUES (1), (2)) t(x)");
+
+        assertEquals(
+                List.of(
+                        new Converted(
+                                2,
+                                3L,
+                                0.25,
+                                Team.MIAMI,
+                                new dev.ember.streaming.Time(1_714_594_500_000L),
+                                java.time.OffsetDateTime.parse("2024-05-01T20:15:00Z"),
+                                java.time.LocalDateTime.parse("2024-05-01T20:15:00"),
+                                'L')),
+                frame.as(Converted.class));
+    }
+
+    @Test
+    void asRefusesAValueThatDoesNotFit() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> sql.sql("SELECT 3000000000 AS count").as(Integer.class));
+
+        assertEquals(
+                "column 'count' holds the Long 3000000000 in row 0, which the result of type"
+                        + " java.lang.Integer cannot take without losing information; change the"
+                        + " type or cast the column in the query",
+                e.getMessage());
+    }
+
     @Test
     void firstOfAnEmptyResultSaysSo() {
         DataFrame empty = sql.sql("SELECT 1 AS x WHERE false");
