@@ -187,6 +187,12 @@ class ShowTest {
     }
 
     @Test
+    void aFrameWithoutColumnsShowsSparksEmptyTable() {
+        assertEquals(
+                "++\n||\n++\n++\n\n", printedBy(() -> sql.sql("CREATE TABLE t (x INT)").show()));
+    }
+
+    @Test
     void toStringAndRowStringAreSparks() {
         assertEquals("[text: string, bin: binary ... 8 more fields]", otherTypes().toString());
         assertEquals(

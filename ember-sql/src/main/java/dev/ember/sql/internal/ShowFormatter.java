@@ -95,13 +95,13 @@ public final class ShowFormatter {
                 widths[i] = Math.max(widths[i], halfWidth(row.get(i)));
             }
         }
-        StringBuilder sb = new StringBuilder();
-        StringBuilder sep = new StringBuilder("+");
+        // Spark joins with Scala's addString(start, sep, end), so no columns still print "++".
+        List<String> dashes = new ArrayList<>(numCols);
         for (int w : widths) {
-            sep.append("-".repeat(w)).append('+');
+            dashes.add("-".repeat(w));
         }
-        sep.append('\n');
-        sb.append(sep);
+        String sep = "+" + String.join("+", dashes) + "+\n";
+        StringBuilder sb = new StringBuilder(sep);
         appendRow(sb, rows.get(0), widths, truncate);
         sb.append(sep);
         for (int r = 1; r < rows.size(); r++) {
@@ -116,18 +116,13 @@ public final class ShowFormatter {
 
     private static void appendRow(
             StringBuilder sb, List<String> cells, int[] widths, int truncate) {
-        sb.append('|');
+        List<String> padded = new ArrayList<>(cells.size());
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i);
             String padding = " ".repeat(Math.max(0, widths[i] - halfWidth(cell)));
-            if (truncate > 0) {
-                sb.append(padding).append(cell);
-            } else {
-                sb.append(cell).append(padding);
-            }
-            sb.append('|');
+            padded.add(truncate > 0 ? padding + cell : cell + padding);
         }
-        sb.append('\n');
+        sb.append('|').append(String.join("|", padded)).append("|\n");
     }
 
     private static String truncate(String text, int truncate) {
