@@ -3,6 +3,7 @@ package dev.ember.sql;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ember.streaming.Durations;
@@ -282,6 +283,53 @@ class ColumnTypesTest {
         assertEquals(List.of("a", "b"), back.as(Row.class).stream().map(r -> r.get(0)).toList());
         assertNull(back.first().get(1));
         assertEquals(true, back.first().get(2));
+    }
+
+    public record Post(String author, List<String> tags, List<Integer> scores) {}
+
+    @Test
+    void declaredListsOfSimpleValuesAreArrayColumns() {
+        DataFrame frame =
+                sql.createDataFrame(
+                        Arrays.asList(
+                                new Post("ana", List.of("#messi", "#goal"), Arrays.asList(1, null)),
+                                new Post("bo", List.of(), null)),
+                        Post.class);
+        frame.createOrReplaceTempView("posts");
+
+        DataFrame back = sql.sql("SELECT * FROM posts");
+        assertEquals(
+                List.of(
+                        new StructField("author", DataType.STRING),
+                        new StructField("tags", DataType.ARRAY),
+                        new StructField("scores", DataType.ARRAY)),
+                back.schema());
+        assertEquals(
+                List.of(
+                        Arrays.asList("ana", List.of("#messi", "#goal"), Arrays.asList(1, null)),
+                        Arrays.asList("bo", List.of(), null)),
+                back.rows().stream().map(Row::toList).toList());
+        assertEquals(frame.showString(20, 20), back.showString(20, 20));
+        assertEquals(
+                List.of("#goal", "#messi"),
+                sql.sql("SELECT unnest(tags) AS tag FROM posts ORDER BY tag").as(String.class));
+        assertEquals(
+                List.of(new Post("ana", List.of("#messi", "#goal"), Arrays.asList(1, null))),
+                back.limit(1).as(Post.class));
+    }
+
+    @Test
+    void aListWithoutADeclaredElementTypeSaysWhatToDeclare() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> sql.toDF(List.of(dev.ember.streaming.Tuple2.of("a", List.of(1)))));
+
+        assertEquals(
+                "column '_2' of toDF got a list in element 0, but a list column needs its element"
+                        + " type declared: a record component or bean property of type List<T> of"
+                        + " Boolean, a boxed number or String",
+                e.getMessage());
     }
 
     @Test

@@ -410,23 +410,25 @@ class SqlContextTest {
                 e.getMessage());
     }
 
-    public record WithList(String name, List<String> tags) {}
+    public record WithMap(String name, java.util.Map<String, Integer> counts) {}
 
     @Test
     void anUnsupportedComponentIsNamedWithItsType() {
         IllegalArgumentException e =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> sql.createDataFrame(List.of(), WithList.class));
+                        () -> sql.createDataFrame(List.of(), WithMap.class));
 
         assertEquals(
-                "component 'tags' of record dev.ember.sql.SqlContextTest$WithList has type"
-                        + " java.util.List<java.lang.String>, which cannot be a column; use one of "
+                "component 'counts' of record dev.ember.sql.SqlContextTest$WithMap has type"
+                        + " java.util.Map<java.lang.String, java.lang.Integer>, which cannot be a"
+                        + " column; use one of "
                         + "boolean, byte, short, int, long, float, double (or their boxes),"
                         + " BigDecimal, BigInteger, String, char, enums, byte[], LocalDate,"
                         + " LocalTime, LocalDateTime, Instant, OffsetDateTime, ZonedDateTime,"
-                        + " java.util.Date, Ember's Time and UUID, or map the objects to a record"
-                        + " of such components first",
+                        + " java.util.Date, Ember's Time and UUID, a List<T> of Boolean, a boxed"
+                        + " number or String, or map the objects to a record of such components"
+                        + " first",
                 e.getMessage());
     }
 

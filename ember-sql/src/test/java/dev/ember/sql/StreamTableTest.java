@@ -233,7 +233,14 @@ class StreamTableTest {
     @Test
     void aValueThatCannotBeAColumnStopsTheStreamNamingTheViewAndWhereItWasDefined() {
         sql = SqlContext.create(ssc);
-        sql.fromStream(posts.stream().map(p -> new Wrapper(List.of(p))), Wrapper.class)
+        sql.fromStream(
+                        posts.stream()
+                                .map(
+                                        p ->
+                                                new Wrapper(
+                                                        new java.util.HashMap<>(
+                                                                java.util.Map.of(p, 1)))),
+                        Wrapper.class)
                 .registerTempTable("wrapped");
         driver.start();
 
@@ -245,12 +252,11 @@ class StreamTableTest {
                 "view 'wrapped' (defined at StreamTableTest.java:"
                         + (lineOf("registerTempTable(\"wrapped\")"))
                         + ") could not take the batch at 10000 ms: column 'payload' of view"
-                        + " 'wrapped' got a value of java.util.ImmutableCollections$List12 in"
-                        + " element 0, which cannot be a column value; use one of boolean, byte,"
-                        + " short, int, long, float, double (or their boxes), BigDecimal,"
-                        + " BigInteger, String, char, enums, byte[], LocalDate, LocalTime,"
-                        + " LocalDateTime, Instant, OffsetDateTime, ZonedDateTime, java.util.Date,"
-                        + " Ember's Time and UUID",
+                        + " 'wrapped' got a value of java.util.HashMap in element 0, which cannot"
+                        + " be a column value; use one of boolean, byte, short, int, long, float,"
+                        + " double (or their boxes), BigDecimal, BigInteger, String, char, enums,"
+                        + " byte[], LocalDate, LocalTime, LocalDateTime, Instant, OffsetDateTime,"
+                        + " ZonedDateTime, java.util.Date, Ember's Time and UUID",
                 e.getCause().getMessage());
     }
 

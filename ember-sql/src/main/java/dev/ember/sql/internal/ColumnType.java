@@ -55,6 +55,9 @@ public record ColumnType(DataType type, String sqlType) {
                     + " LocalDateTime, Instant, OffsetDateTime, ZonedDateTime, java.util.Date,"
                     + " Ember's Time and UUID";
 
+    /** The lists that can be column values, for messages. */
+    public static final String SUPPORTED_LISTS = "List<T> of Boolean, a boxed number or String";
+
     /** Checks that no part is null. */
     public ColumnType {
         Objects.requireNonNull(type, "type");
@@ -154,6 +157,25 @@ public record ColumnType(DataType type, String sqlType) {
             return z.toInstant().truncatedTo(ChronoUnit.MICROS);
         }
         return value;
+    }
+
+    /**
+     * The {@link DataType#ARRAY} type of lists whose elements are of {@code elementClass}, or null
+     * when such lists cannot be a column: elements must be {@code Boolean}, a boxed integer or
+     * floating-point number, or {@code String}.
+     */
+    public static ColumnType forListOf(Class<?> elementClass) {
+        if (elementClass == Boolean.class
+                || elementClass == Byte.class
+                || elementClass == Short.class
+                || elementClass == Integer.class
+                || elementClass == Long.class
+                || elementClass == Float.class
+                || elementClass == Double.class
+                || elementClass == String.class) {
+            return new ColumnType(DataType.ARRAY, forJavaClass(elementClass).sqlType() + "[]");
+        }
+        return null;
     }
 
     /** The column type of a DuckDB type name as JDBC reports it, such as {@code DECIMAL(10,2)}. */

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
@@ -24,10 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * column named {@code value} (Spark's name), a JavaBean by its properties in name order (as Spark's
  * {@code createDataFrame(rdd, beanClass)}).
  *
- * <p>A column's type comes from the declared type when that is a column type, and from the values
- * otherwise: the components of a {@code Tuple2}, record components of type {@code Object}, {@code
- * Number}, {@code CharSequence}, {@code Temporal} or a type variable. Layouts are cached per class,
- * since a stream builds one for every batch.
+ * <p>A column's type comes from the declared type when that is a column type (or a {@code List} of
+ * simple values, which is an {@code ARRAY}), and from the values otherwise: the components of a
+ * {@code Tuple2}, record components of type {@code Object}, {@code Number}, {@code CharSequence},
+ * {@code Temporal} or a type variable. Layouts are cached per class, since a stream builds one for
+ * every batch.
  */
 final class ElementLayout {
     private static final Map<Class<?>, ElementLayout> CACHE = new ConcurrentHashMap<>();
@@ -240,6 +242,12 @@ final class ElementLayout {
             return null;
         }
         ColumnType type = ColumnType.forJavaClass(raw);
+        if (type == null
+                && raw == List.class
+                && generic instanceof ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> element) {
+            type = ColumnType.forListOf(element);
+        }
         if (type == null) {
             throw new IllegalArgumentException(
                     subject
@@ -247,6 +255,8 @@ final class ElementLayout {
                             + generic.getTypeName()
                             + ", which cannot be a column; use one of "
                             + ColumnType.SUPPORTED
+                            + ", a "
+                            + ColumnType.SUPPORTED_LISTS
                             + ", or map the objects to a record of such components first");
         }
         return type;

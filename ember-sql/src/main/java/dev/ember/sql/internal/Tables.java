@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -81,8 +82,24 @@ public final class Tables {
             Object[] row = new Object[width];
             for (int i = 0; i < width; i++) {
                 Object v = raw[i];
+                if (v != null && types[i] != null && types[i].type() == DataType.ARRAY) {
+                    row[i] = listValue(v, types[i], columnNames.get(i), operation, r);
+                    continue;
+                }
                 if (v != null) {
                     ColumnType vt = ColumnType.forJavaClass(v.getClass());
+                    if (vt == null && v instanceof List<?>) {
+                        throw new IllegalArgumentException(
+                                "column '"
+                                        + columnNames.get(i)
+                                        + "' of "
+                                        + operation
+                                        + " got a list in element "
+                                        + r
+                                        + ", but a list column needs its element type declared: a"
+                                        + " record component or bean property of type "
+                                        + ColumnType.SUPPORTED_LISTS);
+                    }
                     if (vt == null) {
                         throw new IllegalArgumentException(
                                 "column '"
@@ -166,6 +183,31 @@ public final class Tables {
             }
             rows.get(r)[i] = scaled;
         }
+    }
+
+    /** A list of a declared {@code List<T>} column, checked and copied. */
+    private static List<Object> listValue(
+            Object v, ColumnType type, String column, String operation, int element) {
+        List<Object> copy = new ArrayList<>(((List<?>) v).size());
+        for (Object e : (List<?>) v) {
+            ColumnType et = e == null ? null : ColumnType.forListOf(e.getClass());
+            if (e != null && (et == null || !et.equals(type))) {
+                throw new IllegalArgumentException(
+                        "column '"
+                                + column
+                                + "' of "
+                                + operation
+                                + " is "
+                                + type.sqlType()
+                                + " but the list of element "
+                                + element
+                                + " holds a "
+                                + e.getClass().getName()
+                                + "; give lists of the declared element type");
+            }
+            copy.add(e);
+        }
+        return Collections.unmodifiableList(copy);
     }
 
     /** The columns that a layout of {@code elementClass} gives, renamed by {@code names}. */
