@@ -153,6 +153,15 @@ public final class StreamingContext implements AutoCloseable {
     }
 
     /**
+     * Where {@code print()} writes: {@link System#out} unless {@link #setPrintStream} replaced it.
+     * Other output that belongs next to the printed batches, such as a SQL result's {@code show()},
+     * writes here too, so that it interleaves with {@code print()} in batch order.
+     */
+    public PrintStream printStream() {
+        return out;
+    }
+
+    /**
      * Sets the directory for checkpoints, required by stateful operators. Only before {@link
      * #start()}.
      */

@@ -34,6 +34,19 @@ class PrintTest {
     }
 
     @Test
+    void outputWrittenToThePrintStreamInterleavesWithPrintedBatches() {
+        letters.stream().print();
+        letters.stream().foreachRDD(batch -> ssc.printStream().println("after print"));
+        driver.start();
+
+        letters.add("a");
+        driver.advanceBatches(1);
+
+        assertEquals(
+                DASHES + "\nTime: 1000 ms\n" + DASHES + "\na\n\nafter print\n", driver.printed());
+    }
+
+    @Test
     void printWithNumWritesTheFirstNElementsAndAnEllipsis() {
         letters.stream().print(2);
         driver.start();

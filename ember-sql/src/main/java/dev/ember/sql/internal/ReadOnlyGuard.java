@@ -1,0 +1,204 @@
+package dev.ember.sql.internal;
+
+import dev.ember.sql.SqlException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * Decides whether a read-only query may run: exactly one statement, and that statement a {@code
+ * SELECT} in DuckDB's own parser's eyes ({@code WITH}, {@code VALUES}, {@code FROM}-first queries,
+ * {@code DESCRIBE}, {@code SHOW} and {@code SUMMARIZE} parse as one), or {@code EXPLAIN [ANALYZE]}
+ * of such a statement.
+ *
+ * <p>Design note: the decision is DuckDB's, not a regular expression's. {@code json_serialize_sql}
+ * parses the text with the same parser that would run it and serializes only {@code SELECT}
+ * statements; anything else, and any text that parses to several statements, is refused before it
+ * reaches the database. The only text Ember reads itself is a leading {@code EXPLAIN} keyword (with
+ * the whitespace and comments around it), which {@code json_serialize_sql} does not accept; what
+ * follows it must again be exactly one {@code SELECT}, and the statement that runs is {@code
+ * EXPLAIN} rebuilt in front of that checked text, so no reading of comments can differ between the
+ * guard and the database. The guard is the first of two walls: the database runs with external
+ * access disabled and its configuration locked, so a statement that got past the guard still could
+ * not read or write files, load extensions or change settings.
+ */
+final class ReadOnlyGuard {
+    static final String ALLOWED =
+            "a single SELECT, WITH, VALUES, FROM, EXPLAIN, DESCRIBE, SHOW or SUMMARIZE statement";
+
+    private static final String CHECK =
+            "SELECT CAST(j->>'$.error' AS BOOLEAN), j->>'$.error_type', j->>'$.error_message',"
+                    + " json_array_length(j, '$.statements')"
+                    + " FROM (SELECT json_serialize_sql(CAST(? AS VARCHAR)) AS j)";
+
+    private ReadOnlyGuard() {}
+
+    /**
+     * The statement to run for {@code query} when it may run read-only on {@code connection}'s
+     * database: the query itself, or for {@code EXPLAIN} the keyword rebuilt in front of the
+     * statement that was checked, so that what runs is exactly what was checked.
+     *
+     * @throws SqlException with reason {@code NOT_ALLOWED} or {@code SYNTAX_ERROR} otherwise
+     */
+    static String check(Connection connection, String query) throws SQLException {
+        Explain explain = explain(query);
+        String body = query.substring(explain.bodyStart());
+        boolean error;
+        String errorType;
+        String errorMessage;
+        long statements;
+        try (PreparedStatement ps = connection.prepareStatement(CHECK)) {
+            ps.setString(1, body);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                error = rs.getBoolean(1);
+                errorType = rs.getString(2);
+                errorMessage = rs.getString(3);
+                statements = rs.getLong(4);
+            }
+        }
+        if (error && "parser".equals(errorType)) {
+            throw new SqlException(
+                    "SQL syntax error in read-only query \""
+                            + SqlErrors.abbreviate(query)
+                            + "\": "
+                            + errorMessage
+                            + "; fix the query",
+                    query,
+                    SqlException.Reason.SYNTAX_ERROR,
+                    null);
+        }
+        if (error || statements != 1) {
+            String what;
+            if (statements > 1 || (error && hasSecondStatement(body))) {
+                what = "it holds more than one statement";
+            } else if (!error && statements == 0) {
+                what = "it is empty";
+            } else {
+                what = "it is a " + firstWord(body) + " statement";
+            }
+            throw new SqlException(
+                    "read-only query \""
+                            + SqlErrors.abbreviate(query)
+                            + "\" was refused because "
+                            + what
+                            + ": read-only mode runs "
+                            + ALLOWED
+                            + ", which cannot change data, files or settings; run anything else"
+                            + " from the program itself",
+                    query,
+                    SqlException.Reason.NOT_ALLOWED,
+                    null);
+        }
+        if (explain.bodyStart() == 0) {
+            return query;
+        }
+        return (explain.analyze() ? "EXPLAIN ANALYZE " : "EXPLAIN ") + body;
+    }
+
+    /**
+     * Where the statement after a leading {@code EXPLAIN} starts.
+     *
+     * @param bodyStart the index after {@code EXPLAIN} or {@code EXPLAIN ANALYZE} and the blanks
+     *     and comments around them; 0 when the query does not start with {@code EXPLAIN}
+     * @param analyze true for {@code EXPLAIN ANALYZE}
+     */
+    record Explain(int bodyStart, boolean analyze) {}
+
+    static Explain explain(String query) {
+        int end = keywordEnd(query, skipBlanks(query, 0), "EXPLAIN");
+        if (end < 0) {
+            return new Explain(0, false);
+        }
+        int next = skipBlanks(query, end);
+        int analyze = keywordEnd(query, next, "ANALYZE");
+        return analyze < 0
+                ? new Explain(next, false)
+                : new Explain(skipBlanks(query, analyze), true);
+    }
+
+    private static int keywordEnd(String text, int start, String keyword) {
+        int end = start + keyword.length();
+        if (end > text.length() || !text.regionMatches(true, start, keyword, 0, keyword.length())) {
+            return -1;
+        }
+        if (end < text.length() && isWordChar(text.charAt(end))) {
+            return -1;
+        }
+        return end;
+    }
+
+    /** Skips whitespace, {@code --} line comments and (nested) block comments. */
+    static int skipBlanks(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (text.startsWith("--", i)) {
+                int eol = text.indexOf('\n', i);
+                i = eol < 0 ? text.length() : eol + 1;
+            } else if (text.startsWith("/*", i)) {
+                int depth = 1;
+                i += 2;
+                while (i < text.length() && depth > 0) {
+                    if (text.startsWith("/*", i)) {
+                        depth++;
+                        i += 2;
+                    } else if (text.startsWith("*/", i)) {
+                        depth--;
+                        i += 2;
+                    } else {
+                        i++;
+                    }
+                }
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /**
+     * True when a {@code ;} outside quotes and comments is followed by more than blanks: only used
+     * to word a refusal, never to decide one.
+     */
+    static boolean hasSecondStatement(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            int skipped = skipBlanks(text, i);
+            if (skipped != i) {
+                i = skipped;
+                continue;
+            }
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"') {
+                int close = text.indexOf(c, i + 1);
+                while (close >= 0 && close + 1 < text.length() && text.charAt(close + 1) == c) {
+                    close = text.indexOf(c, close + 2);
+                }
+                i = close < 0 ? text.length() : close + 1;
+            } else if (c == ';') {
+                return skipBlanks(text, i + 1) < text.length() || text.indexOf(';', i + 1) >= 0;
+            } else {
+                i++;
+            }
+        }
+        return false;
+    }
+
+    static String firstWord(String text) {
+        int start = skipBlanks(text, 0);
+        int end = start;
+        while (end < text.length() && isWordChar(text.charAt(end))) {
+            end++;
+        }
+        return end == start ? "non-SELECT" : text.substring(start, end).toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+}
