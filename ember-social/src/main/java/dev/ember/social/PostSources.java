@@ -127,24 +127,14 @@ public final class PostSources {
             Objects.requireNonNull(host, "host");
             checkUnset(this.host, this.endpoint);
             String h = host.strip();
-            if (h.isEmpty()
-                    || h.contains("/")
-                    || h.contains("@")
-                    || h.chars().anyMatch(Character::isWhitespace)) {
+            URI uri = bareHost("wss", h, "/subscribe");
+            if (uri == null) {
                 throw new IllegalArgumentException(
                         "Jetstream host '"
                                 + host
                                 + "' is not a host name; give one such as"
                                 + " jetstream2.us-east.bsky.network, or use endpoint(URI) for a"
                                 + " full address");
-            }
-            URI uri = parse("wss://" + h + "/subscribe", "Jetstream host '" + host + "'");
-            if (uri.getHost() == null) {
-                throw new IllegalArgumentException(
-                        "Jetstream host '"
-                                + host
-                                + "' is not a host name; give one such as"
-                                + " jetstream2.us-east.bsky.network");
             }
             this.host = h;
             this.endpoint = uri;
@@ -197,10 +187,7 @@ public final class PostSources {
          *     (one in milliseconds or seconds is refused)
          */
         public BlueskyBuilder cursor(long timeUs) {
-            if (cursor != null) {
-                throw new IllegalStateException(
-                        "cursor was already set to " + cursor + "; set it once");
-            }
+            once("cursor", cursor);
             if (timeUs < MIN_CURSOR_MICROS) {
                 throw new IllegalArgumentException(
                         "Jetstream cursor "
@@ -256,15 +243,8 @@ public final class PostSources {
          * the environment variable {@value PostSources#X_BEARER_TOKEN}.
          */
         public XBuilder bearerToken(String bearerToken) {
-            Objects.requireNonNull(bearerToken, "bearerToken");
-            if (this.bearerToken != null) {
-                throw new IllegalStateException("bearerToken was already set; set it once");
-            }
-            if (bearerToken.isBlank()) {
-                throw new IllegalArgumentException(
-                        "bearerToken is blank; give the app's Bearer Token");
-            }
-            this.bearerToken = bearerToken.strip();
+            this.bearerToken =
+                    secret("bearerToken", this.bearerToken, bearerToken, "the app's Bearer Token");
             return this;
         }
 
@@ -274,10 +254,7 @@ public final class PostSources {
          */
         public XBuilder baseUrl(URI baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
-            if (this.baseUrl != null) {
-                throw new IllegalStateException(
-                        "baseUrl was already set to " + this.baseUrl + "; set it once");
-            }
+            once("baseUrl", this.baseUrl);
             this.baseUrl = httpBase(baseUrl, "X base URL", "https://api.x.com");
             return this;
         }
@@ -291,10 +268,7 @@ public final class PostSources {
          */
         public XBuilder track(KeywordFilter track) {
             Objects.requireNonNull(track, "track");
-            if (this.track != null) {
-                throw new IllegalStateException(
-                        "track was already set to " + this.track + "; set it once");
-            }
+            once("track", this.track);
             this.track = track;
             return this;
         }
@@ -304,10 +278,7 @@ public final class PostSources {
          * changes ({@code dry_run=true}), changes nothing and returns without streaming.
          */
         public XBuilder dryRun(boolean dryRun) {
-            if (this.dryRun != null) {
-                throw new IllegalStateException(
-                        "dryRun was already set to " + this.dryRun + "; set it once");
-            }
+            once("dryRun", this.dryRun);
             this.dryRun = dryRun;
             return this;
         }
@@ -325,20 +296,17 @@ public final class PostSources {
          *     PostSources#X_BEARER_TOKEN} is not set
          */
         public PostSource build() {
-            String token = bearerToken;
-            if (token == null) {
-                String fromEnvironment = environment.apply(X_BEARER_TOKEN);
-                if (fromEnvironment == null || fromEnvironment.isBlank()) {
-                    throw new IllegalStateException(
+            String token =
+                    tokenOrEnvironment(
+                            bearerToken,
+                            environment,
+                            X_BEARER_TOKEN,
                             "the X filtered stream needs an app's bearer token, and the"
                                     + " environment variable "
                                     + X_BEARER_TOKEN
                                     + " is not set; set it to the Bearer Token of your X"
                                     + " developer app (developer console, Keys and tokens), or"
                                     + " use Bluesky, which needs no account");
-                }
-                token = fromEnvironment.strip();
-            }
             return new XSource(
                     baseUrl == null ? XSource.DEFAULT_BASE_URL : baseUrl,
                     token,
@@ -368,21 +336,13 @@ public final class PostSources {
                                 "Mastodon instance",
                                 "https://mastodon.social");
             } else {
-                if (i.contains("/")
-                        || i.contains("@")
-                        || i.chars().anyMatch(Character::isWhitespace)) {
+                URI uri = bareHost("https", i, "");
+                if (uri == null) {
                     throw new IllegalArgumentException(
                             "Mastodon instance '"
                                     + instance
                                     + "' is not a host; give one such as mastodon.social, or a"
                                     + " URL such as https://mastodon.social");
-                }
-                URI uri = parse("https://" + i, "Mastodon instance '" + instance + "'");
-                if (uri.getHost() == null) {
-                    throw new IllegalArgumentException(
-                            "Mastodon instance '"
-                                    + instance
-                                    + "' is not a host; give one such as mastodon.social");
                 }
                 this.instance = uri;
             }
@@ -394,15 +354,8 @@ public final class PostSources {
          * Mastodon 4.2 the public and hashtag streams need one.
          */
         public MastodonBuilder token(String token) {
-            Objects.requireNonNull(token, "token");
-            if (this.token != null) {
-                throw new IllegalStateException("token was already set; set it once");
-            }
-            if (token.isBlank()) {
-                throw new IllegalArgumentException(
-                        "token is blank; give a user access token with read:statuses");
-            }
-            this.token = token.strip();
+            this.token =
+                    secret("token", this.token, token, "a user access token with read:statuses");
             return this;
         }
 
@@ -415,10 +368,7 @@ public final class PostSources {
          */
         public MastodonBuilder track(KeywordFilter track) {
             Objects.requireNonNull(track, "track");
-            if (this.track != null) {
-                throw new IllegalStateException(
-                        "track was already set to " + this.track + "; set it once");
-            }
+            once("track", this.track);
             this.track = track;
             return this;
         }
@@ -436,11 +386,11 @@ public final class PostSources {
          *     PostSources#MASTODON_TOKEN} is not set
          */
         public PostSource build() {
-            String t = token;
-            if (t == null) {
-                String fromEnvironment = environment.apply(MASTODON_TOKEN);
-                if (fromEnvironment == null || fromEnvironment.isBlank()) {
-                    throw new IllegalStateException(
+            String t =
+                    tokenOrEnvironment(
+                            token,
+                            environment,
+                            MASTODON_TOKEN,
                             "Mastodon 4.2 and later stream public and hashtag timelines only to a"
                                     + " user access token with the read:statuses scope, and the"
                                     + " environment variable "
@@ -451,9 +401,6 @@ public final class PostSources {
                                     + " read:statuses) and set "
                                     + MASTODON_TOKEN
                                     + " to it");
-                }
-                t = fromEnvironment.strip();
-            }
             return new MastodonSource(instance, t, track);
         }
     }
@@ -531,10 +478,7 @@ public final class PostSources {
 
         /** Picks the stream; the default, {@value DemoSettings#DEFAULT_SEED}, is the tutorial's. */
         public DemoBuilder seed(long seed) {
-            if (this.seed != null) {
-                throw new IllegalStateException(
-                        "the demo seed was already set to " + this.seed + "; set it once");
-            }
+            once("seed", this.seed);
             this.seed = seed;
             return this;
         }
@@ -546,10 +490,7 @@ public final class PostSources {
          * @throws IllegalArgumentException when {@code postsPerSecond} is out of that range
          */
         public DemoBuilder rate(double postsPerSecond) {
-            if (rate != null) {
-                throw new IllegalStateException(
-                        "the demo rate was already set to " + rate + " posts/s; set it once");
-            }
+            once("rate", rate);
             DemoSettings.defaults().withPostsPerSecond(postsPerSecond); // checks the range
             this.rate = postsPerSecond;
             return this;
@@ -574,6 +515,58 @@ public final class PostSources {
                 settings = settings.withPostsPerSecond(rate);
             }
             return new DemoSource(settings);
+        }
+    }
+
+    /** Refuses to set {@code option} a second time, quoting the value it has. */
+    private static void once(String option, Object previous) {
+        if (previous != null) {
+            throw new IllegalStateException(
+                    option + " was already set to " + previous + "; set it once");
+        }
+    }
+
+    /** A token given to a builder, stripped; never quoted in a message. */
+    private static String secret(String option, String previous, String value, String what) {
+        Objects.requireNonNull(value, option);
+        if (previous != null) {
+            throw new IllegalStateException(option + " was already set; set it once");
+        }
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(option + " is blank; give " + what);
+        }
+        return value.strip();
+    }
+
+    /** {@code given}, or else the value of {@code variable}, or else a failure saying so. */
+    private static String tokenOrEnvironment(
+            String given,
+            Function<String, String> environment,
+            String variable,
+            String missingMessage) {
+        if (given != null) {
+            return given;
+        }
+        String fromEnvironment = environment.apply(variable);
+        if (fromEnvironment == null || fromEnvironment.isBlank()) {
+            throw new IllegalStateException(missingMessage);
+        }
+        return fromEnvironment.strip();
+    }
+
+    /** {@code scheme://host path} when {@code host} is a bare host name, else {@code null}. */
+    private static URI bareHost(String scheme, String host, String path) {
+        if (host.isEmpty()
+                || host.contains("/")
+                || host.contains("@")
+                || host.chars().anyMatch(Character::isWhitespace)) {
+            return null;
+        }
+        try {
+            URI uri = new URI(scheme + "://" + host + path);
+            return uri.getHost() == null ? null : uri;
+        } catch (java.net.URISyntaxException e) {
+            return null;
         }
     }
 

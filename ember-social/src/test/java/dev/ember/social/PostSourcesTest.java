@@ -257,10 +257,10 @@ class PostSourcesTest {
     void demoOptionsAreSetOnceAndTheRateIsChecked() {
         assertMessage(
                 assertThrows(IllegalStateException.class, () -> PostSources.demo().seed(1).seed(2)),
-                "the demo seed was already set to 1; set it once");
+                "seed was already set to 1; set it once");
         assertMessage(
                 assertThrows(IllegalStateException.class, () -> PostSources.demo().rate(5).rate(6)),
-                "the demo rate was already set to 5.0 posts/s; set it once");
+                "rate was already set to 5.0; set it once");
         assertMessage(
                 assertThrows(IllegalArgumentException.class, () -> PostSources.demo().rate(0)),
                 "demo rate 0.0 posts/s is out of range",
