@@ -3,6 +3,7 @@ package dev.ember.social.internal;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -69,6 +70,18 @@ public final class HttpSupport {
     }
 
     /** {@code host} or {@code host:port} of {@code uri}, for logs and descriptions. */
+    /**
+     * The client the HTTP sources use: HTTP/1.1, since the streams are long-lived responses read
+     * line by line, and no redirects followed behind their back.
+     */
+    public static HttpClient newClient(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
     public static String authority(URI uri) {
         return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
     }

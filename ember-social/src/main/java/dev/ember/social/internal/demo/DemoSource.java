@@ -1,13 +1,11 @@
 package dev.ember.social.internal.demo;
 
 import dev.ember.social.Post;
-import dev.ember.social.PostSource;
-import dev.ember.social.internal.CloseSignal;
+import dev.ember.social.internal.SourceBase;
 import dev.ember.social.internal.SourceClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * during {@code run}, and makes {@code run} return after the sink call in progress. Nothing is ever
  * malformed, so {@link #skippedCount()} is 0.
  */
-public final class DemoSource implements PostSource {
+public final class DemoSource extends SourceBase {
     private static final Logger log = LoggerFactory.getLogger(DemoSource.class);
 
     static final long MIN_WAIT_NANOS = 1_000_000;
@@ -48,10 +46,8 @@ public final class DemoSource implements PostSource {
 
     private final DemoSettings settings;
     private final SourceClock clock;
-    private final CloseSignal closeSignal = new CloseSignal();
     private final double nanosPerPost;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private volatile boolean closed;
+    private volatile boolean stopping;
     private boolean loggedLag;
 
     /** A source with these settings on the system clock. */
@@ -61,7 +57,8 @@ public final class DemoSource implements PostSource {
 
     /** A source with these settings on {@code clock}. */
     public DemoSource(DemoSettings settings, SourceClock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+        super(settings.description(), settings.description(), log);
+        this.settings = settings;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nanosPerPost = settings.nanosPerPost();
     }
@@ -71,12 +68,6 @@ public final class DemoSource implements PostSource {
         return settings;
     }
 
-    /** Such as {@code demo (seed 42, 50 posts/s)}. */
-    @Override
-    public String description() {
-        return settings.description();
-    }
-
     /**
      * Emits posts to {@code sink} until {@link #close()}d or interrupted; never ends by itself.
      *
@@ -84,13 +75,8 @@ public final class DemoSource implements PostSource {
      * @throws InterruptedException if the thread is interrupted
      */
     @Override
-    public void run(Consumer<Post> sink) throws InterruptedException {
-        Objects.requireNonNull(sink, "sink");
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException(
-                    description() + " has already run; create a new source to run again");
-        }
-        if (closed) {
+    protected void receive(Consumer<Post> sink) throws InterruptedException {
+        if (stopping) {
             return;
         }
         Instant start = Instant.ofEpochMilli(clock.currentTimeMillis());
@@ -104,7 +90,7 @@ public final class DemoSource implements PostSource {
 
     private void runUnpaced(DemoPostGenerator generator, Instant start, Consumer<Post> sink)
             throws InterruptedException {
-        for (long k = 0; !closed; k++) {
+        for (long k = 0; !stopping; k++) {
             if ((k & INTERRUPT_CHECK_MASK) == INTERRUPT_CHECK_MASK && Thread.interrupted()) {
                 throw new InterruptedException();
             }
@@ -116,15 +102,14 @@ public final class DemoSource implements PostSource {
             throws InterruptedException {
         long origin = clock.nanoTime();
         long k = 0;
-        while (!closed) {
+        while (!stopping) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
             long now = clock.nanoTime() - origin;
             long due = dueNanos(k);
             if (due > now) {
-                if (!clock.sleep(
-                        Duration.ofNanos(Math.max(due - now, MIN_WAIT_NANOS)), closeSignal)) {
+                if (!clock.sleep(Duration.ofNanos(Math.max(due - now, MIN_WAIT_NANOS)), closed)) {
                     return;
                 }
                 continue;
@@ -142,7 +127,7 @@ public final class DemoSource implements PostSource {
                     throw new InterruptedException();
                 }
                 due = dueNanos(k);
-            } while (due <= now && !closed);
+            } while (due <= now && !stopping);
         }
     }
 
@@ -168,16 +153,10 @@ public final class DemoSource implements PostSource {
         }
     }
 
-    /** Always 0: the demo produces nothing malformed. */
-    @Override
-    public long skippedCount() {
-        return 0;
-    }
-
     /** Makes {@link #run} return after the sink call in progress; from any thread, any time. */
     @Override
     public void close() {
-        closed = true;
-        closeSignal.close();
+        stopping = true;
+        super.close();
     }
 }

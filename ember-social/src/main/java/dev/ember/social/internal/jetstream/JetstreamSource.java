@@ -1,7 +1,6 @@
 package dev.ember.social.internal.jetstream;
 
 import dev.ember.social.Post;
-import dev.ember.social.PostSource;
 import dev.ember.social.internal.CloseSignal;
 import dev.ember.social.internal.Durations;
 import dev.ember.social.internal.ExponentialBackoff;
@@ -9,7 +8,7 @@ import dev.ember.social.internal.HttpSupport;
 import dev.ember.social.internal.JsonFields;
 import dev.ember.social.internal.Parsed;
 import dev.ember.social.internal.RecentKeys;
-import dev.ember.social.internal.SkipLog;
+import dev.ember.social.internal.SourceBase;
 import dev.ember.social.internal.SourceClock;
 import dev.ember.streaming.SourceException;
 import java.net.URI;
@@ -21,7 +20,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -48,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * connection that delivered at least one message. A handshake answered 401, 403 or 404 stops the
  * source with a SourceException, since retrying cannot fix the address or the access.
  */
-public final class JetstreamSource implements PostSource {
+public final class JetstreamSource extends SourceBase {
     private static final Logger log = LoggerFactory.getLogger(JetstreamSource.class);
 
     public static final URI DEFAULT_ENDPOINT =
@@ -67,11 +65,7 @@ public final class JetstreamSource implements PostSource {
     private final ExponentialBackoff backoff;
     private final Duration silence;
     private final long rewindMicros;
-    private final String description;
 
-    private final CloseSignal closed = new CloseSignal();
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final SkipLog skips;
     private final RecentKeys delivered = new RecentKeys(DEDUP_CAPACITY);
     private volatile long cursor = Parsed.NO_TIME; // time_us of the last event handled
     private volatile long duplicatesDropped;
@@ -96,31 +90,25 @@ public final class JetstreamSource implements PostSource {
             SourceClock clock,
             DoubleSupplier jitter,
             Duration silence) {
+        super(
+                describe(endpoint, startCursor),
+                "bluesky (" + HttpSupport.authority(endpoint) + ")",
+                log);
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.startCursor = startCursor.isPresent() ? startCursor.getAsLong() : Parsed.NO_TIME;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = new ExponentialBackoff(INITIAL_BACKOFF, MAX_BACKOFF, jitter);
         this.silence = Objects.requireNonNull(silence, "silence");
         this.rewindMicros = REWIND.toNanos() / 1_000;
-        String where = HttpSupport.authority(endpoint);
-        this.description =
-                "bluesky ("
-                        + where
-                        + (startCursor.isPresent()
-                                ? ", from " + JsonFields.fromMicros(startCursor.getAsLong())
-                                : "")
-                        + ")";
-        this.skips = new SkipLog(log, "bluesky (" + where + ")");
     }
 
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public long skippedCount() {
-        return skips.count();
+    private static String describe(URI endpoint, OptionalLong startCursor) {
+        return "bluesky ("
+                + HttpSupport.authority(endpoint)
+                + (startCursor.isPresent()
+                        ? ", from " + JsonFields.fromMicros(startCursor.getAsLong())
+                        : "")
+                + ")";
     }
 
     /**
@@ -135,11 +123,6 @@ public final class JetstreamSource implements PostSource {
     /** Posts dropped because a resumed connection delivered them again. */
     public long duplicatesDropped() {
         return duplicatesDropped;
-    }
-
-    @Override
-    public void close() {
-        closed.close();
     }
 
     /** The URI of the next connection: the endpoint, the collection and the resume cursor. */
@@ -158,11 +141,7 @@ public final class JetstreamSource implements PostSource {
     }
 
     @Override
-    public void run(Consumer<Post> sink) throws InterruptedException {
-        Objects.requireNonNull(sink, "sink");
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException(description + ": run may be called only once");
-        }
+    protected void receive(Consumer<Post> sink) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
         try {
             while (!closed.isClosed()) {

@@ -3,7 +3,6 @@ package dev.ember.social.internal.mastodon;
 import dev.ember.social.Hashtags;
 import dev.ember.social.KeywordFilter;
 import dev.ember.social.Post;
-import dev.ember.social.PostSource;
 import dev.ember.social.internal.CloseSignal;
 import dev.ember.social.internal.Durations;
 import dev.ember.social.internal.ExponentialBackoff;
@@ -13,6 +12,7 @@ import dev.ember.social.internal.JsonFields;
 import dev.ember.social.internal.Parsed;
 import dev.ember.social.internal.RecentKeys;
 import dev.ember.social.internal.SkipLog;
+import dev.ember.social.internal.SourceBase;
 import dev.ember.social.internal.SourceClock;
 import dev.ember.social.internal.StreamIdleException;
 import dev.ember.streaming.SourceException;
@@ -35,7 +35,6 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -68,7 +67,7 @@ import tools.jackson.core.JacksonException;
  * (from the start again after a connection that delivered anything); a 429 waits at least until
  * the rate limit's reset.
  */
-public final class MastodonSource implements PostSource {
+public final class MastodonSource extends SourceBase {
     private static final Logger log = LoggerFactory.getLogger(MastodonSource.class);
 
     static final String PUBLIC_PATH = "/api/v1/streaming/public";
@@ -90,11 +89,7 @@ public final class MastodonSource implements PostSource {
     private final SourceClock clock;
     private final DoubleSupplier jitter;
     private final Duration idleTimeout;
-    private final String description;
 
-    private final CloseSignal closed = new CloseSignal();
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final SkipLog skips;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final RecentKeys delivered = new RecentKeys(DEDUP_CAPACITY);
     private StreamingHost host;
@@ -126,6 +121,7 @@ public final class MastodonSource implements PostSource {
             SourceClock clock,
             DoubleSupplier jitter,
             Duration idleTimeout) {
+        super(describe(instance, track), "mastodon (" + HttpSupport.authority(instance) + ")", log);
         this.instance = Objects.requireNonNull(instance, "instance");
         this.token = Objects.requireNonNull(token, "token");
         KeywordFilter keywords = track == null ? KeywordFilter.none() : track;
@@ -134,14 +130,15 @@ public final class MastodonSource implements PostSource {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
         this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
-        String host = HttpSupport.authority(instance);
-        this.description =
-                "mastodon ("
-                        + host
-                        + ", "
-                        + (tags.isEmpty() ? "public" : "#" + String.join(" #", tags))
-                        + ")";
-        this.skips = new SkipLog(log, "mastodon (" + host + ")");
+    }
+
+    private static String describe(URI instance, KeywordFilter track) {
+        List<String> tags = hashtagStreams(track == null ? KeywordFilter.none() : track);
+        return "mastodon ("
+                + HttpSupport.authority(instance)
+                + ", "
+                + (tags.isEmpty() ? "public" : "#" + String.join(" #", tags))
+                + ")";
     }
 
     /**
@@ -166,38 +163,14 @@ public final class MastodonSource implements PostSource {
         return tags.size() > MAX_HASHTAG_STREAMS ? List.of() : List.copyOf(tags);
     }
 
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public long skippedCount() {
-        return skips.count();
-    }
-
     /** Posts dropped because another stream of this source delivered them first. */
     public long duplicatesDropped() {
         return duplicatesDropped;
     }
 
     @Override
-    public void close() {
-        closed.close();
-    }
-
-    @Override
-    public void run(Consumer<Post> sink) throws InterruptedException {
-        Objects.requireNonNull(sink, "sink");
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException(description + ": run may be called only once");
-        }
-        client =
-                HttpClient.newBuilder()
-                        .connectTimeout(CONNECT_TIMEOUT)
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build();
+    protected void receive(Consumer<Post> sink) throws InterruptedException {
+        client = HttpSupport.newClient(CONNECT_TIMEOUT);
         host = new StreamingHost(instance, client, closed, description);
         log.info("{}: streaming {}", description, streamsNote());
         List<Thread> threads = new ArrayList<>();

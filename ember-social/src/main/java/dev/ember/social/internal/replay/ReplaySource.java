@@ -1,10 +1,8 @@
 package dev.ember.social.internal.replay;
 
 import dev.ember.social.Post;
-import dev.ember.social.PostSource;
-import dev.ember.social.internal.CloseSignal;
 import dev.ember.social.internal.Parsed;
-import dev.ember.social.internal.SkipLog;
+import dev.ember.social.internal.SourceBase;
 import dev.ember.social.internal.SourceClock;
 import dev.ember.streaming.SourceException;
 import java.io.BufferedReader;
@@ -19,7 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
@@ -41,16 +38,12 @@ import org.slf4j.LoggerFactory;
  * unparseable lines are counted and logged once per kind with their line number. run() returns
  * at the end of the file.
  */
-public final class ReplaySource implements PostSource {
+public final class ReplaySource extends SourceBase {
     private static final Logger log = LoggerFactory.getLogger(ReplaySource.class);
 
     private final Path file;
     private final double speed; // 0: as fast as possible
     private final SourceClock clock;
-    private final String description;
-    private final CloseSignal closed = new CloseSignal();
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final SkipLog skips;
 
     public ReplaySource(Path file, double speed) {
         this(file, speed, SourceClock.system());
@@ -58,16 +51,21 @@ public final class ReplaySource implements PostSource {
 
     /** For tests: injected time. */
     public ReplaySource(Path file, double speed, SourceClock clock) {
+        super(
+                "replay (" + shownName(file) + ", " + speedNote(speed) + ")",
+                "replay (" + shownName(file) + ")",
+                log);
         this.file = Objects.requireNonNull(file, "file");
         if (!(speed >= 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be finite and >= 0, got " + speed);
         }
         this.speed = speed;
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private static String shownName(Path file) {
         Path name = file.getFileName();
-        String shown = name == null ? file.toString() : name.toString();
-        this.description = "replay (" + shown + ", " + speedNote(speed) + ")";
-        this.skips = new SkipLog(log, "replay (" + shown + ")");
+        return name == null ? file.toString() : name.toString();
     }
 
     static String speedNote(double speed) {
@@ -78,26 +76,7 @@ public final class ReplaySource implements PostSource {
     }
 
     @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public long skippedCount() {
-        return skips.count();
-    }
-
-    @Override
-    public void close() {
-        closed.close();
-    }
-
-    @Override
-    public void run(Consumer<Post> sink) throws InterruptedException {
-        Objects.requireNonNull(sink, "sink");
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException(description + ": run may be called only once");
-        }
+    protected void receive(Consumer<Post> sink) throws InterruptedException {
         long posts = 0;
         try (BufferedReader reader = open()) {
             log.info("{}: replaying {}", description, file);

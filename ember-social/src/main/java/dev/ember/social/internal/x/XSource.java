@@ -2,13 +2,13 @@ package dev.ember.social.internal.x;
 
 import dev.ember.social.KeywordFilter;
 import dev.ember.social.Post;
-import dev.ember.social.PostSource;
 import dev.ember.social.internal.CloseSignal;
 import dev.ember.social.internal.Durations;
 import dev.ember.social.internal.HttpLines;
 import dev.ember.social.internal.HttpSupport;
 import dev.ember.social.internal.JsonFields;
 import dev.ember.social.internal.SkipLog;
+import dev.ember.social.internal.SourceBase;
 import dev.ember.social.internal.SourceClock;
 import dev.ember.social.internal.StreamIdleException;
 import dev.ember.streaming.SourceException;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +48,7 @@ import tools.jackson.databind.JsonNode;
  * the request or the base URL is: those stop the source with a SourceException. The token is sent
  * only in the Authorization header and never appears in logs, messages or the description.
  */
-public final class XSource implements PostSource {
+public final class XSource extends SourceBase {
     private static final Logger log = LoggerFactory.getLogger(XSource.class);
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.x.com");
@@ -71,13 +70,9 @@ public final class XSource implements PostSource {
     private final boolean dryRun;
     private final SourceClock clock;
     private final Duration idleTimeout;
-    private final String description;
     private final String name;
 
-    private final CloseSignal closed = new CloseSignal();
-    private final AtomicBoolean started = new AtomicBoolean();
     private final XBackoff backoff = new XBackoff();
-    private final SkipLog skips;
     private final Set<String> loggedProblems = ConcurrentHashMap.newKeySet();
     private HttpClient client;
     private long connections;
@@ -95,54 +90,34 @@ public final class XSource implements PostSource {
             boolean dryRun,
             SourceClock clock,
             Duration idleTimeout) {
+        super(describe(baseUrl, track, dryRun), name(baseUrl), log);
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.bearerToken = Objects.requireNonNull(bearerToken, "bearerToken");
         this.track = track == null || track.isEmpty() ? null : track;
         this.dryRun = dryRun;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
-        String host = HttpSupport.authority(baseUrl);
-        this.name = "x (" + host + ")";
-        int rules = this.track == null ? 0 : XRules.wanted(this.track).size();
-        this.description =
-                "x ("
-                        + host
-                        + ", "
-                        + (this.track == null
-                                ? "existing rules"
-                                : rules + (rules == 1 ? " rule" : " rules"))
-                        + (dryRun ? ", dry run" : "")
-                        + ")";
-        this.skips = new SkipLog(log, name);
+        this.name = name(baseUrl);
+    }
+
+    private static String name(URI baseUrl) {
+        return "x (" + HttpSupport.authority(baseUrl) + ")";
+    }
+
+    private static String describe(URI baseUrl, KeywordFilter track, boolean dryRun) {
+        boolean tracking = track != null && !track.isEmpty();
+        int rules = tracking ? XRules.wanted(track).size() : 0;
+        return "x ("
+                + HttpSupport.authority(baseUrl)
+                + ", "
+                + (tracking ? rules + (rules == 1 ? " rule" : " rules") : "existing rules")
+                + (dryRun ? ", dry run" : "")
+                + ")";
     }
 
     @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public long skippedCount() {
-        return skips.count();
-    }
-
-    @Override
-    public void close() {
-        closed.close();
-    }
-
-    @Override
-    public void run(Consumer<Post> sink) throws InterruptedException {
-        Objects.requireNonNull(sink, "sink");
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException(description + ": run may be called only once");
-        }
-        client =
-                HttpClient.newBuilder()
-                        .connectTimeout(CONNECT_TIMEOUT)
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build();
+    protected void receive(Consumer<Post> sink) throws InterruptedException {
+        client = HttpSupport.newClient(CONNECT_TIMEOUT);
         boolean rulesDone = false;
         try {
             while (!closed.isClosed()) {
