@@ -4,6 +4,7 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -36,9 +37,11 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             Exception ex, CommandLine commandLine, ParseResult parseResult) {
         String name = commandLine.getCommandSpec().qualifiedName();
         commandLine.getErr().println(name + ": " + describe(ex));
-        if (commandLine.getCommand() instanceof LoggingCommand command
-                && command.logLevel() != null
-                && command.logLevel().showsStackTraces()) {
+        CommandSpec logging = commandLine.getCommandSpec().mixins().get(LoggingOptions.NAME);
+        if (logging != null
+                && logging.userObject() instanceof LoggingOptions options
+                && options.logLevel != null
+                && options.logLevel.showsStackTraces()) {
             ex.printStackTrace(commandLine.getErr());
         }
         commandLine.getErr().flush();

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,7 +63,7 @@ import picocli.CommandLine.Spec;
             "1:the relay or its source failed",
             "2:usage error"
         })
-final class RelayCommand implements Callable<Integer>, LoggingCommand {
+final class RelayCommand implements Callable<Integer> {
     private final PrintStream jobOut;
 
     @Spec CommandSpec spec;
@@ -157,31 +158,18 @@ final class RelayCommand implements Callable<Integer>, LoggingCommand {
                             + " run until the source ends or Ctrl-C.")
     Duration duration;
 
-    @Option(
-            names = "--log-level",
-            paramLabel = "<level>",
-            defaultValue = "warn",
-            converter = LogLevel.Converter.class,
-            completionCandidates = LogLevel.Names.class,
-            description =
-                    "Level of the log written to standard error: ${COMPLETION-CANDIDATES}."
-                            + " Default: ${DEFAULT-VALUE}.")
-    LogLevel logLevel;
+    @Mixin(name = LoggingOptions.NAME)
+    LoggingOptions logging;
 
     RelayCommand(PrintStream jobOut) {
         this.jobOut = jobOut;
     }
 
     @Override
-    public LogLevel logLevel() {
-        return logLevel;
-    }
-
-    @Override
     public Integer call() throws Exception {
         KeywordFilter keywords = keywords();
         SourceOption.Settings settings = settings(keywords);
-        logLevel.apply();
+        logging.logLevel.apply();
         PrintWriter err = spec.commandLine().getErr();
         PostSource opened = source.open(settings);
         PostSource postSource =

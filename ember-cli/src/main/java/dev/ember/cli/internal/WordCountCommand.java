@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Spec;
             "1:the job failed",
             "2:usage error"
         })
-final class WordCountCommand implements Callable<Integer>, LoggingCommand {
+final class WordCountCommand implements Callable<Integer> {
     private final PrintStream jobOut;
 
     @Spec CommandSpec spec;
@@ -127,31 +128,17 @@ final class WordCountCommand implements Callable<Integer>, LoggingCommand {
                             + "; with --demo. Default: ${DEFAULT-VALUE}.")
     int demoRate;
 
-    @Option(
-            names = "--log-level",
-            paramLabel = "<level>",
-            defaultValue = "warn",
-            converter = LogLevel.Converter.class,
-            completionCandidates = LogLevel.Names.class,
-            description =
-                    "Level of the log written to standard error: ${COMPLETION-CANDIDATES}. At"
-                            + " debug and trace, failures also show their stack trace. Default:"
-                            + " ${DEFAULT-VALUE}.")
-    LogLevel logLevel;
+    @Mixin(name = LoggingOptions.NAME)
+    LoggingOptions logging;
 
     WordCountCommand(PrintStream jobOut) {
         this.jobOut = jobOut;
     }
 
     @Override
-    public LogLevel logLevel() {
-        return logLevel;
-    }
-
-    @Override
     public Integer call() throws Exception {
         validate();
-        logLevel.apply();
+        logging.logLevel.apply();
         PrintWriter err = spec.commandLine().getErr();
         if (!demo) {
             job(host, port).run(jobOut);

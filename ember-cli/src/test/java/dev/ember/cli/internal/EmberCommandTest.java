@@ -241,7 +241,7 @@ class EmberCommandTest {
         assertEquals(3, command.print);
         assertEquals(new Duration(120_000), command.duration);
         assertFalse(command.demo);
-        assertEquals(LogLevel.DEBUG, command.logLevel);
+        assertEquals(LogLevel.DEBUG, command.logging.logLevel);
     }
 
     @Test
@@ -257,7 +257,7 @@ class EmberCommandTest {
         assertEquals(10, command.print);
         assertNull(command.duration);
         assertEquals(2000, command.demoRate);
-        assertEquals(LogLevel.WARN, command.logLevel);
+        assertEquals(LogLevel.WARN, command.logging.logLevel);
     }
 
     @Test
