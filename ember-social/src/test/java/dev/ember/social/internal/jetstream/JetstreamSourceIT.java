@@ -1,5 +1,7 @@
 package dev.ember.social.internal.jetstream;
 
+import static dev.ember.social.internal.SourceRuns.runInBackground;
+import static dev.ember.social.internal.SourceRuns.take;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,18 +59,6 @@ class JetstreamSourceIT {
     }
 
     /** Runs {@code source} on this thread until it delivered {@code count} posts. */
-    private static List<Post> take(JetstreamSource source, int count) throws InterruptedException {
-        List<Post> posts = new ArrayList<>();
-        source.run(
-                post -> {
-                    posts.add(post);
-                    if (posts.size() == count) {
-                        source.close();
-                    }
-                });
-        return posts;
-    }
-
     private static List<String> rkeys(List<Post> posts) {
         return posts.stream().map(p -> p.id().substring(p.id().lastIndexOf('/') + 1)).toList();
     }
@@ -215,16 +205,7 @@ class JetstreamSourceIT {
         server.then(new FakeJetstreamServer.Silent());
         JetstreamSource source = source(OptionalLong.empty());
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread runner =
-                new Thread(
-                        () -> {
-                            try {
-                                source.run(p -> {});
-                            } catch (Throwable t) {
-                                failure.set(t);
-                            }
-                        });
-        runner.start();
+        Thread runner = runInBackground(source, failure);
         server.awaitConnections(1);
 
         long start = System.nanoTime();
@@ -245,16 +226,7 @@ class JetstreamSourceIT {
         server.then(new FakeJetstreamServer.Silent());
         JetstreamSource source = source(OptionalLong.empty());
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread runner =
-                new Thread(
-                        () -> {
-                            try {
-                                source.run(p -> {});
-                            } catch (Throwable t) {
-                                failure.set(t);
-                            }
-                        });
-        runner.start();
+        Thread runner = runInBackground(source, failure);
         server.awaitConnections(1);
 
         runner.interrupt();

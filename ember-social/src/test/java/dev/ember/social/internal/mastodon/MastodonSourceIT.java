@@ -1,5 +1,8 @@
 package dev.ember.social.internal.mastodon;
 
+import static dev.ember.social.internal.SourceRuns.ids;
+import static dev.ember.social.internal.SourceRuns.runInBackground;
+import static dev.ember.social.internal.SourceRuns.take;
 import static dev.ember.social.internal.mastodon.FakeMastodonServer.answer;
 import static dev.ember.social.internal.mastodon.FakeMastodonServer.events;
 import static dev.ember.social.internal.mastodon.FakeMastodonServer.text;
@@ -18,7 +21,6 @@ import dev.ember.streaming.SourceException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,22 +65,6 @@ class MastodonSourceIT {
 
     private static final String FIRST = statusJson("113000000000000001");
     private static final String SECOND = statusJson("113000000000000006");
-
-    private static List<Post> take(MastodonSource source, int count) throws InterruptedException {
-        List<Post> posts = new ArrayList<>();
-        source.run(
-                post -> {
-                    posts.add(post);
-                    if (posts.size() == count) {
-                        source.close();
-                    }
-                });
-        return posts;
-    }
-
-    private static List<String> ids(List<Post> posts) {
-        return posts.stream().map(Post::id).toList();
-    }
 
     @Test
     void deliversUpdatesAndIgnoresHeartbeatsDeletesEditsAndBoosts() throws Exception {
@@ -246,16 +232,7 @@ class MastodonSourceIT {
     void closeFromAnotherThreadEndsRunPromptly() throws Exception {
         MastodonSource source = source(KeywordFilter.of("messi", "ronaldo"));
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread runner =
-                new Thread(
-                        () -> {
-                            try {
-                                source.run(p -> {});
-                            } catch (Throwable t) {
-                                failure.set(t);
-                            }
-                        });
-        runner.start();
+        Thread runner = runInBackground(source, failure);
         mastodon.awaitRequests(3);
 
         long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.ember.social.internal.replay;
 
+import static dev.ember.social.internal.SourceRuns.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,10 +66,6 @@ class ReplaySourceTest {
         List<Post> posts = new ArrayList<>();
         source.run(posts::add);
         return posts;
-    }
-
-    private static List<String> ids(List<Post> posts) {
-        return posts.stream().map(Post::id).toList();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.ember.social.internal.x;
 
+import static dev.ember.social.internal.SourceRuns.ids;
+import static dev.ember.social.internal.SourceRuns.runInBackground;
+import static dev.ember.social.internal.SourceRuns.take;
 import static dev.ember.social.internal.x.FakeXServer.error;
 import static dev.ember.social.internal.x.FakeXServer.line;
 import static dev.ember.social.internal.x.FakeXServer.stream;
@@ -63,22 +66,6 @@ class XSourceIT {
     private static final String POST_7 = fixture("1900000000000000007\",\"text");
 
     /** Runs {@code source} on this thread until it delivered {@code count} posts. */
-    private static List<Post> take(XSource source, int count) throws InterruptedException {
-        List<Post> posts = new ArrayList<>();
-        source.run(
-                post -> {
-                    posts.add(post);
-                    if (posts.size() == count) {
-                        source.close();
-                    }
-                });
-        return posts;
-    }
-
-    private static List<String> ids(List<Post> posts) {
-        return posts.stream().map(Post::id).toList();
-    }
-
     @Test
     void deliversThePostsBetweenKeepAlivesAndSkipsMalformedLines() throws Exception {
         List<FakeXServer.Step> steps = new ArrayList<>();
@@ -333,16 +320,7 @@ class XSourceIT {
     void closeFromAnotherThreadEndsRunPromptly() throws Exception {
         XSource source = source(null, false);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread runner =
-                new Thread(
-                        () -> {
-                            try {
-                                source.run(p -> {});
-                            } catch (Throwable t) {
-                                failure.set(t);
-                            }
-                        });
-        runner.start();
+        Thread runner = runInBackground(source, failure);
         x.awaitRequests(2);
 
         long start = System.nanoTime();
