@@ -69,11 +69,23 @@ class ArchitectureTest {
     }
 
     @Test
-    void publicSignaturesDoNotExposeInternalTypes() {
+    void publicSignaturesDoNotExposeInternalOrEngineTypes() {
         members()
                 .that(arePartOfThePublicApi())
-                .should(notMentionInternalTypes())
-                .because("a user who calls a public member must not need an internal type")
+                .should(notMentionHiddenTypes())
+                .because(
+                        "a user who calls a public member must not need an internal type, nor one of"
+                                + " the libraries behind the API (DuckDB, Jackson), which another"
+                                + " runner may replace")
+                .check(EMBER);
+    }
+
+    @Test
+    void publicClassesDoNotExtendInternalOrEngineTypes() {
+        classes()
+                .that(areVisibleOutsideInternalPackages())
+                .should(notExtendHiddenTypes())
+                .because("a public class's supertypes are part of its signature")
                 .check(EMBER);
     }
 
@@ -142,17 +154,53 @@ class ArchitectureTest {
         return enclosing.isEmpty() || isVisibleOutsideItsPackage(enclosing.get());
     }
 
-    private static ArchCondition<JavaMember> notMentionInternalTypes() {
-        return new ArchCondition<>("not mention internal types in their signatures") {
+    /** An internal type, or one of a library that only an implementation may use. */
+    private static boolean isHidden(JavaClass type) {
+        String name = type.getPackageName();
+        return name.matches(".*\\binternal\\b.*")
+                || name.startsWith("org.duckdb")
+                || name.startsWith("tools.jackson")
+                || name.startsWith("com.fasterxml.jackson");
+    }
+
+    private static ArchCondition<JavaMember> notMentionHiddenTypes() {
+        return new ArchCondition<>("not mention internal or engine types in their signatures") {
             @Override
             public void check(JavaMember member, ConditionEvents events) {
                 for (JavaClass type : signatureTypes(member)) {
-                    if (type.getPackageName().matches(".*\\binternal\\b.*")) {
+                    if (isHidden(type)) {
                         events.add(
                                 SimpleConditionEvent.violated(
                                         member,
                                         member.getFullName()
-                                                + " exposes the internal type "
+                                                + " exposes the type "
+                                                + type.getName()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static DescribedPredicate<JavaClass> areVisibleOutsideInternalPackages() {
+        return DescribedPredicate.describe(
+                "are public classes outside internal packages",
+                c -> isVisibleOutsideItsPackage(c) && !isHidden(c));
+    }
+
+    private static ArchCondition<JavaClass> notExtendHiddenTypes() {
+        return new ArchCondition<>("not extend or implement internal or engine types") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                List<JavaClass> supertypes = new ArrayList<>();
+                javaClass.getRawSuperclass().ifPresent(supertypes::add);
+                supertypes.addAll(javaClass.getRawInterfaces());
+                for (JavaClass type : supertypes) {
+                    if (isHidden(type)) {
+                        events.add(
+                                SimpleConditionEvent.violated(
+                                        javaClass,
+                                        javaClass.getName()
+                                                + " extends the type "
                                                 + type.getName()));
                     }
                 }
