@@ -5,20 +5,11 @@ import dev.ember.social.PostSource;
 import dev.ember.social.PostSources;
 import dev.ember.social.internal.demo.DemoPostGenerator;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -33,15 +24,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * popularity is recomputed every 10 s of virtual time, so at the default 50 posts/s that happens
  * every 500 posts, at 100,000 posts/s every million.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-public class DemoSourceBench {
+public class DemoSourceBench extends LongWarmupBench {
     static final int GENERATED = 10_000;
     static final int FROM_SOURCE = 100_000;
 

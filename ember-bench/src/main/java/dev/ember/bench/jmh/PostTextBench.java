@@ -4,18 +4,9 @@ import dev.ember.social.Hashtags;
 import dev.ember.social.KeywordFilter;
 import dev.ember.social.Post;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -24,15 +15,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Hashtags.extract(text)}, and {@code KeywordFilter.matches(post)} for the tutorial's {@code
  * track=['messi']} and for five keywords (single words, a phrase and a hashtag).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-public class PostTextBench {
+public class PostTextBench extends LongWarmupBench {
     static final int POSTS = 10_000;
 
     private final KeywordFilter messi = KeywordFilter.of("messi");

@@ -2,19 +2,10 @@ package dev.ember.bench.jmh;
 
 import dev.ember.sql.DataFrame;
 import dev.ember.sql.ReadOnlySql;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The tutorial's query on a view of hashtag counts, in queries per second: {@code select tag, count
@@ -24,15 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * size, 10 or 10,000. Every query returns 10 rows, read into a frame. One thread, no concurrent
  * swaps.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-public class SqlQueryBench {
+public class SqlQueryBench extends LongWarmupBench {
     static final String QUERY = "select tag, count from v order by count desc limit 10";
 
     @Param({"10", "10000"})

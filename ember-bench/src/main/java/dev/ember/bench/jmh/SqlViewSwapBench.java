@@ -3,19 +3,10 @@ package dev.ember.bench.jmh;
 import dev.ember.sql.DataFrame;
 import dev.ember.streaming.Tuple2;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Replacing a temp view, in swaps per second: what {@code fromStream(...).registerTempTable(...)}
@@ -25,15 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * is the database's share. {@code rows} is 10 (the tutorial's top 10) or 10,000 (a whole window's
  * counts). One thread, no concurrent readers.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-public class SqlViewSwapBench {
+public class SqlViewSwapBench extends LongWarmupBench {
     @Param({"10", "10000"})
     public int rows;
 
