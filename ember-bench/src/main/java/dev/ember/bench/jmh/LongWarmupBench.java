@@ -17,8 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Why longer than {@link OneBatchBench}: on 2 cores their code (regular expressions, code-point
  * loops, the demo generator, the relay's threads, the frame builders) took 8 to 14 s to settle, and
  * measured 2 to 8 times slower before. {@code -XX:+AlwaysPreTouch} because the first pass of
- * allocation over fresh heap pages slowed 10,000-row view swaps by up to 40 % for the first 20 s on
- * the development machine's virtual machine; touching the heap up front removes that drift.
+ * allocation over fresh heap pages slowed 10,000-row view swaps by up to half until the first
+ * collection, about 20 s in, on the development machine's virtual machine; touching the heap up
+ * front removes that drift.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
