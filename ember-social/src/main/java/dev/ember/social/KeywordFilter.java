@@ -171,7 +171,12 @@ public final class KeywordFilter implements Serializable {
         if (this.hashtags.isEmpty() && hashtagsOnly.isEmpty()) {
             return false;
         }
-        return hashtags != null && anyTracked(hashtags) || anyTracked(Hashtags.extract(t));
+        if (hashtags != null && anyTracked(hashtags)) {
+            return true;
+        }
+        // A word keyword has already matched any #word of the text above, so only #keywords need
+        // the text's hashtags.
+        return !hashtagsOnly.isEmpty() && anyTracked(Hashtags.extract(t));
     }
 
     private boolean anyTracked(List<String> tags) {
