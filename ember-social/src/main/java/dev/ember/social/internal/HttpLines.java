@@ -48,6 +48,7 @@ public final class HttpLines implements HttpResponse.BodySubscriber<HttpLines> {
     private boolean ended;
     private boolean discarding;
     private long oversizedLines;
+    private long oversizedReported;
 
     public HttpLines(int maxLineBytes) {
         if (maxLineBytes < 1) {
@@ -102,6 +103,17 @@ public final class HttpLines implements HttpResponse.BodySubscriber<HttpLines> {
     /** Lines dropped so far for being longer than the limit. */
     public long oversizedLines() {
         return oversizedLines;
+    }
+
+    /**
+     * Counts in {@code skips}, at {@code position}, the lines dropped for being too long since the
+     * last call: the reader of each line calls it after taking the line.
+     */
+    public void reportOversized(SkipLog skips, String position) {
+        if (oversizedLines != oversizedReported) {
+            oversizedReported = oversizedLines;
+            skips.skip("line longer than " + maxLineBytes + " bytes", position, "");
+        }
     }
 
     /**

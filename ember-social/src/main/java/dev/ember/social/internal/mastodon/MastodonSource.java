@@ -446,7 +446,6 @@ public final class MastodonSource extends SourceBase {
             SseParser parser = new SseParser();
             boolean healthy = false;
             long lineNumber = 0;
-            long oversized = 0;
             while (true) {
                 String line;
                 try {
@@ -472,13 +471,7 @@ public final class MastodonSource extends SourceBase {
                     inOutage = false;
                 }
                 lineNumber++;
-                if (lines.oversizedLines() != oversized) {
-                    oversized = lines.oversizedLines();
-                    skips.skip(
-                            "line longer than " + MAX_LINE_BYTES + " bytes",
-                            position(number, lineNumber),
-                            "");
-                }
+                lines.reportOversized(skips, position(number, lineNumber));
                 SseParser.Event event = parser.line(line);
                 if (event != null) {
                     handle(event, number, lineNumber);

@@ -255,7 +255,6 @@ public final class XSource extends SourceBase {
             }
             boolean established = false;
             long lineNumber = 0;
-            long oversized = 0;
             while (true) {
                 String line;
                 try {
@@ -293,13 +292,7 @@ public final class XSource extends SourceBase {
                     inOutage = false;
                 }
                 lineNumber++;
-                if (lines.oversizedLines() != oversized) {
-                    oversized = lines.oversizedLines();
-                    skips.skip(
-                            "line longer than " + MAX_LINE_BYTES + " bytes",
-                            position(number, lineNumber),
-                            "");
-                }
+                lines.reportOversized(skips, position(number, lineNumber));
                 if (line.isBlank()) {
                     continue; // keep-alive
                 }
