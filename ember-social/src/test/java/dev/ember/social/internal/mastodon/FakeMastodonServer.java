@@ -1,5 +1,7 @@
 package dev.ember.social.internal.mastodon;
 
+import static dev.ember.social.internal.FakeHttp.send;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -176,21 +178,6 @@ final class FakeMastodonServer implements AutoCloseable {
         } finally {
             exchange.close();
         }
-    }
-
-    private static void send(
-            HttpExchange exchange, int status, Map<String, String> headers, String body)
-            throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        exchange.close();
     }
 
     @Override
