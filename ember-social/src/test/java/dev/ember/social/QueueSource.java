@@ -1,6 +1,5 @@
 package dev.ember.social;
 
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -99,9 +98,5 @@ final class QueueSource implements PostSource {
     public void close() {
         closed = true;
         queue.add(END);
-    }
-
-    static List<String> texts(List<Post> posts) {
-        return posts.stream().map(Post::text).toList();
     }
 }
