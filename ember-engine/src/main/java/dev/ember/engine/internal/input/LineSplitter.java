@@ -20,7 +20,7 @@ import java.util.List;
  *
  * Not thread-safe: one receiving thread owns it.
  */
-final class LineSplitter {
+public final class LineSplitter {
     private static final int INITIAL_CARRY_BYTES = 256;
     // A carry grown by one long line is released on reset instead of being kept for good.
     private static final int RETAINED_CARRY_BYTES = 64 * 1024;
@@ -32,7 +32,7 @@ final class LineSplitter {
     private boolean skipping;
     private long oversizedLines;
 
-    LineSplitter(int maxLineBytes) {
+    public LineSplitter(int maxLineBytes) {
         if (maxLineBytes < 1) {
             throw new IllegalArgumentException(
                     "maxLineBytes must be at least 1, got " + maxLineBytes);
@@ -45,7 +45,7 @@ final class LineSplitter {
      * for the next call. Stops early once {@code lines} holds {@code maxLines} elements and returns
      * where it stopped; call again from there after taking the lines away.
      */
-    int split(byte[] bytes, int from, int to, List<String> lines, int maxLines) {
+    public int split(byte[] bytes, int from, int to, List<String> lines, int maxLines) {
         int pos = from;
         while (pos < to && lines.size() < maxLines) {
             int newline = indexOfNewline(bytes, pos, to);
@@ -71,7 +71,7 @@ final class LineSplitter {
     }
 
     /** Delivers an unfinished last line, as a reader does at the end of a stream. */
-    void endOfStream(List<String> lines) {
+    public void endOfStream(List<String> lines) {
         if (!skipping && carryLength > 0) {
             emit(carry, 0, carryLength, lines);
         }
@@ -79,7 +79,7 @@ final class LineSplitter {
     }
 
     /** Forgets any unfinished line, for a new connection. */
-    void reset() {
+    public void reset() {
         carryLength = 0;
         skipping = false;
         if (carry.length > RETAINED_CARRY_BYTES) {
@@ -88,7 +88,7 @@ final class LineSplitter {
     }
 
     /** Lines skipped for being longer than the limit, since this splitter was made. */
-    long oversizedLines() {
+    public long oversizedLines() {
         return oversizedLines;
     }
 

@@ -121,7 +121,7 @@ public final class SocketTextReceiver extends Receiver<String> {
     }
 
     /** The receiving thread of the current run, or null when not started. */
-    Thread receivingThread() {
+    public Thread receivingThread() {
         synchronized (lock) {
             return current == null ? null : current.thread;
         }

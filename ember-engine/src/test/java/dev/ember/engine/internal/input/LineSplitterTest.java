@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class LineSplitterTest {
+public class LineSplitterTest {
 
     private static final String MIXED = "hello world\nhéllo wörld\r\n\n日本語\nemoji 😀🎉\r\n\r\nend";
     private static final List<String> MIXED_LINES =

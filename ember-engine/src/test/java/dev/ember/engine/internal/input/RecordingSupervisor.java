@@ -11,7 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A supervisor that queues what the receiver stores, for tests to take with a bounded wait. */
-final class RecordingSupervisor implements ReceiverSupervisor {
+public final class RecordingSupervisor implements ReceiverSupervisor {
     private static final long WAIT_SECONDS = 5;
 
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Runs the receiver against real loopback servers. */
-class SocketTextReceiverTest {
+public class SocketTextReceiverTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final int TIMEOUT_MILLIS = 5_000;
     private static final SocketOptions FAST_RETRY =
