@@ -6,7 +6,7 @@ import dev.ember.spi.Runner;
 import dev.ember.spi.plan.InputNode;
 import dev.ember.spi.plan.InputSpec;
 import dev.ember.spi.plan.PlanNode;
-import dev.ember.spi.plan.StreamGraph;
+import dev.ember.spi.plan.StatefulNode;
 import dev.ember.spi.plan.TransformNode;
 import dev.ember.spi.plan.UnionNode;
 import dev.ember.streaming.function.Function2;
@@ -450,7 +450,7 @@ public final class StreamingContext implements AutoCloseable {
         }
         for (PlanNode node : graph.nodes()) {
             String reason =
-                    StreamGraph.isStateful(node)
+                    node instanceof StatefulNode
                             ? " keeps state from batch to batch"
                             : graph.hasCheckpointInterval(node)
                                     ? " is marked with checkpoint(interval)"

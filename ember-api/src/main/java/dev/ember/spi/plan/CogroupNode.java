@@ -29,4 +29,9 @@ public record CogroupNode(OpInfo info, PlanNode left, PlanNode right, int numPar
     public Duration slide() {
         return left.slide();
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

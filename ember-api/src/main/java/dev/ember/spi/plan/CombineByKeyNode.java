@@ -15,4 +15,9 @@ public record CombineByKeyNode(
         Function2<Object, Object, Object> mergeCombiners,
         int numPartitions,
         boolean mapSideCombine)
-        implements UnaryNode {}
+        implements UnaryNode {
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+}

@@ -4,4 +4,9 @@ import dev.ember.streaming.function.FlatMapFunction;
 
 /** {@code flatMap}: zero or more output elements per input element. */
 public record FlatMapNode(OpInfo info, PlanNode parent, FlatMapFunction<Object, Object> fn)
-        implements UnaryNode {}
+        implements UnaryNode {
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+}

@@ -4,4 +4,9 @@ import dev.ember.streaming.function.FlatMapFunction;
 
 /** {@code flatMapValues}: zero or more values per pair, each with the pair's key. */
 public record FlatMapValuesNode(OpInfo info, PlanNode parent, FlatMapFunction<Object, Object> fn)
-        implements UnaryNode {}
+        implements UnaryNode {
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+}

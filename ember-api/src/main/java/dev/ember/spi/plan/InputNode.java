@@ -9,4 +9,9 @@ public record InputNode(OpInfo info, InputSpec spec, Duration slide) implements 
     public List<PlanNode> parents() {
         return List.of();
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -6,4 +6,9 @@ import java.util.Iterator;
 /** {@code mapPartitions}: the function sees each partition of a batch as one iterator. */
 public record MapPartitionsNode(
         OpInfo info, PlanNode parent, FlatMapFunction<Iterator<Object>, Object> fn)
-        implements UnaryNode {}
+        implements UnaryNode {
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+}

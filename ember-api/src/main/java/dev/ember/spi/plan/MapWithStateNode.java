@@ -36,10 +36,21 @@ public record MapWithStateNode(
         List<Tuple2<Object, Object>> initialState,
         int numPartitions,
         Duration timeout)
-        implements UnaryNode {
+        implements UnaryNode, StatefulNode {
 
     /** Copies the initial state so the plan cannot change afterwards. */
     public MapWithStateNode {
         initialState = List.copyOf(initialState);
+    }
+
+    /** Ten slides, as Spark's {@code mapWithState}. */
+    @Override
+    public Duration defaultCheckpointInterval() {
+        return slide().times(10);
+    }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

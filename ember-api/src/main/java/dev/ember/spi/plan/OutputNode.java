@@ -17,4 +17,9 @@ public record OutputNode(OpInfo info, PlanNode parent, OutputAction action) impl
     public Duration slide() {
         return parent.slide();
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

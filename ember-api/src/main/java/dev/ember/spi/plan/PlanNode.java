@@ -14,8 +14,8 @@ public sealed interface PlanNode
                 TransformNode,
                 CogroupNode,
                 WindowNode,
-                ReducedWindowNode,
-                OutputNode {
+                OutputNode,
+                StatefulNode {
 
     /** The operator's identity. */
     OpInfo info();
@@ -25,4 +25,7 @@ public sealed interface PlanNode
 
     /** The interval at which this node produces batches: the batch interval, or a window slide. */
     Duration slide();
+
+    /** Asks {@code visitor} the question it stands for about this node. */
+    <R> R accept(PlanVisitor<R> visitor);
 }

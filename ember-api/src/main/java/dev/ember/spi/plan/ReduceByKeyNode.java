@@ -8,4 +8,9 @@ import dev.ember.streaming.function.Function2;
  */
 public record ReduceByKeyNode(
         OpInfo info, PlanNode parent, Function2<Object, Object, Object> reduceFn, int numPartitions)
-        implements UnaryNode {}
+        implements UnaryNode {
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+}

@@ -30,7 +30,7 @@ public record ReducedWindowNode(
         Duration slideDuration,
         int numPartitions,
         Function<Object, Boolean> filterFn)
-        implements PlanNode {
+        implements StatefulNode {
 
     @Override
     public List<PlanNode> parents() {
@@ -40,5 +40,10 @@ public record ReducedWindowNode(
     @Override
     public Duration slide() {
         return slideDuration;
+    }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

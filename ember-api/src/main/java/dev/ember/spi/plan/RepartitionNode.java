@@ -5,4 +5,9 @@ package dev.ember.spi.plan;
  * partitions.
  */
 public record RepartitionNode(OpInfo info, PlanNode parent, int numPartitions)
-        implements UnaryNode {}
+        implements UnaryNode {
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+}

@@ -7,4 +7,9 @@ package dev.ember.spi.plan;
  * @param info the operator's identity
  * @param parent the {@code mapWithState} whose state is read
  */
-public record StateSnapshotsNode(OpInfo info, MapWithStateNode parent) implements UnaryNode {}
+public record StateSnapshotsNode(OpInfo info, MapWithStateNode parent) implements UnaryNode {
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+}

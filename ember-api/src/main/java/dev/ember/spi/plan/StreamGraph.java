@@ -52,30 +52,13 @@ public record StreamGraph(
     }
 
     /**
-     * The checkpoint interval of a stateful node that sets none, as in Spark: ten slides for {@code
-     * mapWithState}; for {@code updateStateByKey} and windows reduced with an inverse function, the
-     * smallest multiple of the slide that is at least 10 s. Empty for other nodes.
+     * The checkpoint interval of a stateful node that sets none (see {@link
+     * StatefulNode#defaultCheckpointInterval()}); empty for other nodes.
      */
     public static Optional<Duration> defaultCheckpointInterval(PlanNode node) {
-        Duration slide = node.slide();
-        if (node instanceof MapWithStateNode) {
-            return Optional.of(slide.times(10));
-        }
-        if (isStateful(node)) {
-            long slides = (10_000 + slide.milliseconds() - 1) / slide.milliseconds();
-            return Optional.of(new Duration(slides * slide.milliseconds()));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * True for the nodes that carry state from batch to batch ({@code updateStateByKey}, {@code
-     * mapWithState}, windows reduced with an inverse function): they need a checkpoint directory.
-     */
-    public static boolean isStateful(PlanNode node) {
-        return node instanceof ReducedWindowNode
-                || node instanceof UpdateStateByKeyNode
-                || node instanceof MapWithStateNode;
+        return node instanceof StatefulNode stateful
+                ? Optional.of(stateful.defaultCheckpointInterval())
+                : Optional.empty();
     }
 
     /** The input nodes, in order of definition. */

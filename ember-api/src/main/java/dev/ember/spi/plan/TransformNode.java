@@ -19,4 +19,9 @@ public record TransformNode(
     public Duration slide() {
         return parents.get(0).slide();
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -12,4 +12,9 @@ public record UnionNode(OpInfo info, List<PlanNode> parents) implements PlanNode
     public Duration slide() {
         return parents.get(0).slide();
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

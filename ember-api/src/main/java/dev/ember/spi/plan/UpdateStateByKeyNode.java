@@ -24,10 +24,15 @@ public record UpdateStateByKeyNode(
         Function2<List<Object>, Optional<Object>, Optional<Object>> updateFn,
         int numPartitions,
         List<Tuple2<Object, Object>> initialState)
-        implements UnaryNode {
+        implements UnaryNode, StatefulNode {
 
     /** Copies the initial state so the plan cannot change afterwards. */
     public UpdateStateByKeyNode {
         initialState = List.copyOf(initialState);
+    }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

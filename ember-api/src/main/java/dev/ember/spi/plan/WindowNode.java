@@ -19,4 +19,9 @@ public record WindowNode(
     public Duration slide() {
         return slideDuration;
     }
+
+    @Override
+    public <R> R accept(PlanVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -27,7 +27,7 @@ import java.util.List;
  * Spark. Each emitted batch is a copy of the state, so earlier batches never change. Confined to
  * the job thread, except that partitions are updated in parallel, each by one task.
  */
-public final class InverseWindow {
+public final class InverseWindow implements OperatorState {
     /** Reads the parent's batch at a time; supplied by the evaluator. */
     public interface ParentBatches {
         LocalBatch<?> at(long time);
@@ -51,6 +51,22 @@ public final class InverseWindow {
         this.slide = node.slideDuration().milliseconds();
         this.parentSlide = node.parent().slide().milliseconds();
         this.zeroTime = zeroTime;
+    }
+
+    @Override
+    public String kind() {
+        return "reducedWindow";
+    }
+
+    @Override
+    public long size() {
+        long n = 0;
+        if (state != null) {
+            for (CombineMap map : state) {
+                n += map.size();
+            }
+        }
+        return n;
     }
 
     public LocalBatch<?> compute(long time, ParentBatches parent, Engine engine) {

@@ -36,6 +36,15 @@ public final class KeyedState {
         return maps.length;
     }
 
+    /** The number of keys, over every partition. */
+    public long size() {
+        long n = 0;
+        for (CombineMap map : maps) {
+            n += map.size();
+        }
+        return n;
+    }
+
     public CombineMap partition(int p) {
         return maps[p];
     }

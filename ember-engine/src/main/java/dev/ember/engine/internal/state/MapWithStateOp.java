@@ -41,7 +41,7 @@ import java.util.TreeMap;
  * with its own map, index and {@link MappedState}. If the mapping function throws, the state is
  * left part-updated, and the context stops.
  */
-public final class MapWithStateOp implements StatefulOp {
+public final class MapWithStateOp implements OperatorState {
     private final MapWithStateNode node;
     private final OpInfo op;
     private final Function4<Time, Object, Optional<Object>, State<Object>, Object> mappingFn;
@@ -61,7 +61,7 @@ public final class MapWithStateOp implements StatefulOp {
         }
     }
 
-    @Override
+    /** Folds the parent's batch at {@code time} into the state and returns the mapped values. */
     public LocalBatch<?> compute(long time, LocalBatch<?> input) {
         if (lastTime == Long.MIN_VALUE) {
             loadInitialState(time);
@@ -174,6 +174,16 @@ public final class MapWithStateOp implements StatefulOp {
     }
 
     @Override
+    public String kind() {
+        return "mapWithState";
+    }
+
+    @Override
+    public long size() {
+        return state.size();
+    }
+
+    /** Every key with its state as left by the batch at {@code time}, the last one computed. */
     public LocalBatch<?> snapshot(long time) {
         if (time != lastTime) {
             throw new IllegalStateException(

@@ -25,12 +25,10 @@ import java.util.Optional;
  * is every key with its new state, one list per partition. If the function throws, the state is
  * left part-updated, and the context stops.
  */
-public final class UpdateStateByKeyOp implements StatefulOp {
+public final class UpdateStateByKeyOp implements OperatorState {
     private final OpInfo op;
     private final Function2<List<Object>, Optional<Object>, Optional<Object>> updateFn;
     private final KeyedState state;
-    private long lastTime = Long.MIN_VALUE;
-    private LocalBatch<?> last;
 
     public UpdateStateByKeyOp(UpdateStateByKeyNode node, Engine engine) {
         this.op = node.info();
@@ -40,7 +38,7 @@ public final class UpdateStateByKeyOp implements StatefulOp {
         state.load(node.initialState(), Long.MIN_VALUE);
     }
 
-    @Override
+    /** Folds the parent's batch at {@code time} into the state and returns this node's batch. */
     public LocalBatch<?> compute(long time, LocalBatch<?> input) {
         List<Part> groups = state.group(input);
         int partitions = state.partitions();
@@ -48,9 +46,7 @@ public final class UpdateStateByKeyOp implements StatefulOp {
         state.engine()
                 .pool()
                 .runAll(partitions, p -> out[p] = update(state.partition(p), groups.get(p), time));
-        lastTime = time;
-        last = LocalBatch.of(state.engine(), List.of(out));
-        return last;
+        return LocalBatch.of(state.engine(), List.of(out));
     }
 
     private Part update(CombineMap map, Part groups, long time) {
@@ -112,11 +108,12 @@ public final class UpdateStateByKeyOp implements StatefulOp {
     }
 
     @Override
-    public LocalBatch<?> snapshot(long time) {
-        if (time != lastTime) {
-            throw new IllegalStateException(
-                    op.describe() + " was last computed at " + lastTime + " ms, not " + time);
-        }
-        return last;
+    public String kind() {
+        return "updateStateByKey";
+    }
+
+    @Override
+    public long size() {
+        return state.size();
     }
 }
