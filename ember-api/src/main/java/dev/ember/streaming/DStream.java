@@ -62,6 +62,60 @@ public class DStream<T> {
         return node.slide();
     }
 
+    /**
+     * Gives this stream a stable name, under which runners keep its state, offsets and metrics and
+     * under which a checkpoint finds them again, even in a rebuilt program whose operators moved.
+     * Without one, a stream has a name derived from its lineage (see {@link #name()}). Name the
+     * stateful streams of a program meant to survive upgrades, as Flink's {@code uid}. Returns this
+     * stream. Only before start, once per stream.
+     *
+     * @param name not blank, without {@code /} or control characters, at most 200 characters;
+     *     unique among the names given in this context
+     * @throws IllegalArgumentException when {@code name} breaks those rules
+     * @throws InvalidPipelineException when another stream of this context has that name
+     * @throws IllegalStateException when this stream is named already, or the context has started
+     */
+    public DStream<T> name(String name) {
+        Objects.requireNonNull(name, "name");
+        requireValidName(name);
+        context.graph().name(node, name);
+        return this;
+    }
+
+    /**
+     * This stream's stable name: the one given with {@link #name(String)}, or else one derived from
+     * its lineage: {@code socketTextStream[localhost:9999]} for an input, {@code
+     * socketTextStream[localhost:9999]/reduceByKey} for a stream derived from it by an exchange, a
+     * window or state. Narrow steps ({@code map}, {@code filter}, {@code flatMap} and the like) are
+     * left out of their descendants' names, so adding one, or adding operators and outputs
+     * elsewhere, leaves the names of stateful streams as they are. Streams whose derived names
+     * would be equal get {@code #2}, {@code #3} in order of definition.
+     */
+    public String name() {
+        return context.graph().nameOf(node);
+    }
+
+    private static void requireValidName(String name) {
+        String problem =
+                name.isBlank()
+                        ? "is blank"
+                        : name.length() > 200
+                                ? "is longer than 200 characters (" + name.length() + ")"
+                                : name.indexOf('/') >= 0
+                                        ? "contains '/', which separates the steps of derived names"
+                                        : name.chars().anyMatch(Character::isISOControl)
+                                                ? "contains a control character"
+                                                : null;
+        if (problem != null) {
+            throw new IllegalArgumentException(
+                    "stream name '"
+                            + name
+                            + "' "
+                            + problem
+                            + "; use a short name such as 'hashtag-counts'");
+        }
+    }
+
     /** The plan node this stream records; for runner authors. */
     public PlanNode planNode() {
         return node;

@@ -3,6 +3,7 @@ package dev.ember.streaming;
 import dev.ember.spi.plan.OpInfo;
 import dev.ember.spi.plan.OutputNode;
 import dev.ember.spi.plan.PlanNode;
+import dev.ember.spi.plan.StableNames;
 import dev.ember.spi.plan.StreamGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,11 @@ final class GraphBuilder {
     private final Set<Integer> persisted = new HashSet<>();
     private Duration rememberDuration;
     private final Map<Integer, Duration> checkpointIntervals = new HashMap<>();
+    private final Map<Integer, String> explicitNames = new HashMap<>();
+    private final Map<String, NamedAt> named = new HashMap<>();
+
+    /** Where a name was given, for the message about a name given twice. */
+    private record NamedAt(PlanNode node, String callSite) {}
 
     GraphBuilder(StreamingContext context) {
         this.context = context;
@@ -41,6 +47,49 @@ final class GraphBuilder {
             outputs.add(output);
         }
         return node;
+    }
+
+    /** Gives {@code node} an explicit stable name, unique among the explicit names. */
+    void name(PlanNode node, String name) {
+        context.requireInitialized("name");
+        String site = callSite();
+        String current = explicitNames.get(node.info().id());
+        if (current != null) {
+            throw new IllegalStateException(
+                    "stream '"
+                            + node.info().describe()
+                            + "' is already named '"
+                            + current
+                            + "' (at "
+                            + named.get(current).callSite()
+                            + ") and cannot be named again '"
+                            + name
+                            + "' at "
+                            + site
+                            + "; name a stream once");
+        }
+        NamedAt earlier = named.get(name);
+        if (earlier != null) {
+            throw new InvalidPipelineException(
+                    "stream name '"
+                            + name
+                            + "' given at "
+                            + site
+                            + " to "
+                            + node.info().describe()
+                            + " is already the name of "
+                            + earlier.node().info().describe()
+                            + " (named at "
+                            + earlier.callSite()
+                            + "); give each stream its own name");
+        }
+        explicitNames.put(node.info().id(), name);
+        named.put(name, new NamedAt(node, site));
+    }
+
+    /** The stable name {@code node} has now; see {@link StableNames}. */
+    String nameOf(PlanNode node) {
+        return StableNames.of(nodes, explicitNames).get(node.info().id());
     }
 
     void persist(PlanNode node) {
@@ -97,7 +146,8 @@ final class GraphBuilder {
                 persisted,
                 checkpointDirectory,
                 rememberDuration,
-                checkpointIntervals);
+                checkpointIntervals,
+                StableNames.of(nodes, explicitNames));
     }
 
     /** The first frame outside Ember's API: where the user defined the operator. */

@@ -30,6 +30,12 @@ public final class MapWithStateDStream<K, V, S, M> extends DStream<M> {
                 "stateSnapshots", info -> new StateSnapshotsNode(info, (MapWithStateNode) node));
     }
 
+    @Override
+    public MapWithStateDStream<K, V, S, M> name(String name) {
+        super.name(name);
+        return this;
+    }
+
     /**
      * Sets how often the state is checkpointed; see {@link DStream#checkpoint(Duration)}. The
      * default for {@code mapWithState} is ten batch intervals (ten slides of the parent). Returns

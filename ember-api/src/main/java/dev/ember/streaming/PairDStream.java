@@ -454,6 +454,12 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
     }
 
     @Override
+    public PairDStream<K, V> name(String name) {
+        super.name(name);
+        return this;
+    }
+
+    @Override
     public PairDStream<K, V> cache() {
         return persist();
     }

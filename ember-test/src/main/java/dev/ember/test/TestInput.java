@@ -35,7 +35,7 @@ public final class TestInput<T> {
     TestInput(String name, StreamingContext context) {
         this.name = Objects.requireNonNull(name, "name");
         this.receiver = new InputReceiver<>(name);
-        this.stream = context.receiverStream(receiver);
+        this.stream = context.receiverStream(receiver).name(name);
     }
 
     /** The name given to {@link StreamingTestDriver#newInput}. */
@@ -45,7 +45,7 @@ public final class TestInput<T> {
 
     /**
      * The stream of the elements added to this input; build the pipeline under test on it (use
-     * {@code mapToPair} for a pair stream).
+     * {@code mapToPair} for a pair stream). Its stable name is the input's name.
      */
     public DStream<T> stream() {
         return stream;

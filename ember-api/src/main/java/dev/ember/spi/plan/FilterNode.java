@@ -4,7 +4,7 @@ import dev.ember.streaming.function.Function;
 
 /** {@code filter}: keeps the elements for which the predicate is true. */
 public record FilterNode(OpInfo info, PlanNode parent, Function<Object, Boolean> predicate)
-        implements UnaryNode {
+        implements NarrowNode {
     @Override
     public <R> R accept(PlanVisitor<R> visitor) {
         return visitor.visit(this);

@@ -4,7 +4,7 @@ import dev.ember.streaming.function.FlatMapFunction;
 
 /** {@code flatMap}: zero or more output elements per input element. */
 public record FlatMapNode(OpInfo info, PlanNode parent, FlatMapFunction<Object, Object> fn)
-        implements UnaryNode {
+        implements NarrowNode {
     @Override
     public <R> R accept(PlanVisitor<R> visitor) {
         return visitor.visit(this);

@@ -12,6 +12,12 @@ public sealed interface InputSpec {
     String describe();
 
     /**
+     * What tells this input apart from others of its kind, for its derived stable name, such as
+     * {@code localhost:9999}; empty when nothing does.
+     */
+    String identity();
+
+    /**
      * {@code socketTextStream}: UTF-8 lines from a TCP server this stream connects to.
      *
      * @param host the server's host name or address
@@ -22,6 +28,11 @@ public sealed interface InputSpec {
         @Override
         public String describe() {
             return "socket " + host + ":" + port;
+        }
+
+        @Override
+        public String identity() {
+            return host + ":" + port;
         }
     }
 
@@ -37,6 +48,11 @@ public sealed interface InputSpec {
         public String describe() {
             return "queue";
         }
+
+        @Override
+        public String identity() {
+            return "";
+        }
     }
 
     /**
@@ -48,6 +64,11 @@ public sealed interface InputSpec {
         @Override
         public String describe() {
             return "receiver " + receiver.getClass().getSimpleName();
+        }
+
+        @Override
+        public String identity() {
+            return receiver.getClass().getSimpleName();
         }
     }
 }

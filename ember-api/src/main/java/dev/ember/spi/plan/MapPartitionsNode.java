@@ -6,7 +6,7 @@ import java.util.Iterator;
 /** {@code mapPartitions}: the function sees each partition of a batch as one iterator. */
 public record MapPartitionsNode(
         OpInfo info, PlanNode parent, FlatMapFunction<Iterator<Object>, Object> fn)
-        implements UnaryNode {
+        implements NarrowNode {
     @Override
     public <R> R accept(PlanVisitor<R> visitor) {
         return visitor.visit(this);

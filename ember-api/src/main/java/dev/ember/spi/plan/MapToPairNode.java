@@ -4,7 +4,7 @@ import dev.ember.streaming.function.PairFunction;
 
 /** {@code mapToPair}: one key-value pair per input element. */
 public record MapToPairNode(OpInfo info, PlanNode parent, PairFunction<Object, Object, Object> fn)
-        implements UnaryNode {
+        implements NarrowNode {
     @Override
     public <R> R accept(PlanVisitor<R> visitor) {
         return visitor.visit(this);

@@ -22,6 +22,7 @@ import java.util.Set;
  *     while an operator of the graph may still read it
  * @param checkpointIntervals ids of the nodes marked with {@code checkpoint(interval)}, with their
  *     interval; see {@link #checkpointInterval(PlanNode)} for the effective ones
+ * @param names the stable name of every node, by id (see {@link StableNames})
  */
 public record StreamGraph(
         String appName,
@@ -31,7 +32,8 @@ public record StreamGraph(
         Set<Integer> persisted,
         String checkpointDirectory,
         Duration rememberDuration,
-        Map<Integer, Duration> checkpointIntervals) {
+        Map<Integer, Duration> checkpointIntervals,
+        Map<Integer, String> names) {
 
     /** Copies the lists so the graph cannot change afterwards. */
     public StreamGraph {
@@ -39,6 +41,34 @@ public record StreamGraph(
         outputs = List.copyOf(outputs);
         persisted = Set.copyOf(persisted);
         checkpointIntervals = Map.copyOf(checkpointIntervals);
+        names = Map.copyOf(names);
+    }
+
+    /** A graph whose nodes all have derived names (none named explicitly). */
+    public StreamGraph(
+            String appName,
+            Duration batchDuration,
+            List<PlanNode> nodes,
+            List<OutputNode> outputs,
+            Set<Integer> persisted,
+            String checkpointDirectory,
+            Duration rememberDuration,
+            Map<Integer, Duration> checkpointIntervals) {
+        this(
+                appName,
+                batchDuration,
+                nodes,
+                outputs,
+                persisted,
+                checkpointDirectory,
+                rememberDuration,
+                checkpointIntervals,
+                StableNames.of(nodes, Map.of()));
+    }
+
+    /** The stable name of {@code node}: the key of its state, offsets and metrics. */
+    public String name(PlanNode node) {
+        return names.get(node.info().id());
     }
 
     /**

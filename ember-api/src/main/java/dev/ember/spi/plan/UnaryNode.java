@@ -5,14 +5,7 @@ import java.util.List;
 
 /** A node with exactly one parent whose batches it transforms at the parent's slide. */
 public sealed interface UnaryNode extends PlanNode
-        permits MapNode,
-                FlatMapNode,
-                FilterNode,
-                MapToPairNode,
-                FlatMapToPairNode,
-                MapValuesNode,
-                FlatMapValuesNode,
-                MapPartitionsNode,
+        permits NarrowNode,
                 RepartitionNode,
                 ReduceByKeyNode,
                 GroupByKeyNode,
