@@ -1,13 +1,26 @@
 package dev.ember.spi;
 
+import dev.ember.streaming.Receiver;
+import dev.ember.streaming.internal.ReceiverHook;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The runner's side of a {@link dev.ember.streaming.Receiver}: where stored records go and how
  * restarts and stops are carried out. Implementations are thread-safe.
  */
 public interface ReceiverSupervisor {
+
+    /**
+     * Connects {@code receiver} to {@code supervisor}, so that its {@code store}, {@code restart}
+     * and {@code stop} reach the runner. Runners call it before the receiver's {@code onStart()}.
+     */
+    static void attach(Receiver<?> receiver, ReceiverSupervisor supervisor) {
+        ReceiverHook.attach(
+                Objects.requireNonNull(receiver, "receiver"),
+                Objects.requireNonNull(supervisor, "supervisor"));
+    }
 
     /** Stores one record, blocking while the runner's buffer is full (backpressure). */
     void store(Object record);

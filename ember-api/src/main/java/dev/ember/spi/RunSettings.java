@@ -1,7 +1,9 @@
 package dev.ember.spi;
 
 import dev.ember.streaming.Clock;
+import dev.ember.streaming.scheduler.StreamingListener;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -12,6 +14,13 @@ import java.util.function.Consumer;
  *     advances it
  * @param out where {@code print()} writes
  * @param onTermination called once when the graph stops, with the failure or {@code null}
+ * @param listeners the program's streaming listeners: a live, thread-safe list that the program may
+ *     change while the graph runs; the runner delivers its events to the listeners the list holds
+ *     at each event
  */
 public record RunSettings(
-        String master, Clock clock, PrintStream out, Consumer<Throwable> onTermination) {}
+        String master,
+        Clock clock,
+        PrintStream out,
+        Consumer<Throwable> onTermination,
+        List<StreamingListener> listeners) {}

@@ -1,6 +1,7 @@
 package dev.ember.streaming;
 
 import dev.ember.spi.ReceiverSupervisor;
+import dev.ember.streaming.internal.ReceiverHook;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;
@@ -21,6 +22,10 @@ import java.util.Objects;
  */
 public abstract class Receiver<T> implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    static {
+        ReceiverHook.install(Receiver::attach);
+    }
 
     private final StorageLevel storageLevel;
     private transient volatile ReceiverSupervisor supervisor;
@@ -109,11 +114,7 @@ public abstract class Receiver<T> implements Serializable {
         return s == null || s.isStopped();
     }
 
-    /**
-     * Connects this receiver to the runner that runs it. Called by runners before {@link
-     * #onStart()}; programs never call it.
-     */
-    public final void attachSupervisor(ReceiverSupervisor supervisor) {
+    private void attach(ReceiverSupervisor supervisor) {
         this.supervisor = Objects.requireNonNull(supervisor, "supervisor");
     }
 

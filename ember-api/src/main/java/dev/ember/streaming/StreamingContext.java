@@ -1,8 +1,10 @@
 package dev.ember.streaming;
 
 import dev.ember.spi.Execution;
+import dev.ember.spi.LocalMaster;
 import dev.ember.spi.RunSettings;
 import dev.ember.spi.Runner;
+import dev.ember.spi.Source;
 import dev.ember.spi.plan.InputNode;
 import dev.ember.spi.plan.InputSpec;
 import dev.ember.spi.plan.PlanNode;
@@ -10,6 +12,7 @@ import dev.ember.spi.plan.StatefulNode;
 import dev.ember.spi.plan.TransformNode;
 import dev.ember.spi.plan.UnionNode;
 import dev.ember.streaming.function.Function2;
+import dev.ember.streaming.scheduler.StreamingListener;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,9 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The entry point of a streaming program, as Spark's {@code JavaStreamingContext}: it creates input
@@ -37,7 +39,6 @@ import java.util.regex.Pattern;
  * called from any thread.
  */
 public final class StreamingContext implements AutoCloseable {
-    private static final Pattern LOCAL_MASTER = Pattern.compile("local(?:\\[(\\*|\\d+)])?");
     private static final AtomicReference<StreamingContext> ACTIVE = new AtomicReference<>();
 
     private final String master;
@@ -51,6 +52,7 @@ public final class StreamingContext implements AutoCloseable {
     private String checkpointDirectory;
     private volatile StreamingContextState state = StreamingContextState.INITIALIZED;
     private volatile Execution execution;
+    private final List<StreamingListener> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * Creates a context.
@@ -71,48 +73,9 @@ public final class StreamingContext implements AutoCloseable {
                             + "' must be positive, got 0 ms; use for example"
                             + " Durations.seconds(1)");
         }
-        if (master.startsWith("local") && !LOCAL_MASTER.matcher(master).matches()) {
-            throw invalidLocalMaster(master);
+        if (LocalMaster.isLocal(master)) {
+            LocalMaster.threads(master);
         }
-        if (master.startsWith("local")) {
-            localThreads(master);
-        }
-    }
-
-    /**
-     * The number of worker threads a {@code local} master asks for: 1 for {@code local}, N for
-     * {@code local[N]}, the number of cores for {@code local[*]}.
-     *
-     * @throws IllegalArgumentException when {@code master} is not a valid local master
-     */
-    public static int localThreads(String master) {
-        Matcher m = LOCAL_MASTER.matcher(master);
-        if (!m.matches()) {
-            throw invalidLocalMaster(master);
-        }
-        if (m.group(1) == null) {
-            return 1;
-        }
-        if (m.group(1).equals("*")) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        int n;
-        try {
-            n = Integer.parseInt(m.group(1));
-        } catch (NumberFormatException e) {
-            n = 0;
-        }
-        if (n < 1) {
-            throw invalidLocalMaster(master);
-        }
-        return n;
-    }
-
-    private static IllegalArgumentException invalidLocalMaster(String master) {
-        return new IllegalArgumentException(
-                "invalid master '"
-                        + master
-                        + "': use local, local[N] with N at least 1, or local[*]");
     }
 
     /** The master this context runs on. */
@@ -159,6 +122,22 @@ public final class StreamingContext implements AutoCloseable {
      */
     public PrintStream printStream() {
         return out;
+    }
+
+    /**
+     * Adds a listener for the events of this context (batches submitted, started and completed with
+     * their records and delays, output operations, receivers), as Spark's {@code
+     * addStreamingListener}. May be called before or after {@link #start()}; events are delivered
+     * on a thread of their own, so a slow listener never delays a batch (see {@link
+     * StreamingListener}).
+     */
+    public void addStreamingListener(StreamingListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Removes a listener added with {@link #addStreamingListener}; it receives no later event. */
+    public void removeStreamingListener(StreamingListener listener) {
+        listeners.remove(Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -249,6 +228,17 @@ public final class StreamingContext implements AutoCloseable {
     public <T> DStream<T> receiverStream(Receiver<T> receiver) {
         Objects.requireNonNull(receiver, "receiver");
         return input("receiverStream", new InputSpec.ReceiverInput(receiver));
+    }
+
+    /**
+     * A stream of the records of {@code source}, a connector with offsets (files, Kafka, a
+     * Jetstream cursor): each batch holds the records of the offset range its cut covered; after a
+     * restart from a checkpoint the source goes on after the last checkpointed offset, as its
+     * {@link Source#replay()} allows.
+     */
+    public <T> DStream<T> sourceStream(Source<T> source) {
+        Objects.requireNonNull(source, "source");
+        return input("sourceStream", new InputSpec.SourceInput(source));
     }
 
     /**
@@ -436,7 +426,7 @@ public final class StreamingContext implements AutoCloseable {
                 execution =
                         runner.start(
                                 graph.snapshot(appName, batchDuration, checkpointDirectory),
-                                new RunSettings(master, clock, out, this::terminated));
+                                new RunSettings(master, clock, out, this::terminated, listeners));
             } catch (RuntimeException | Error e) {
                 terminated(e);
                 throw e;

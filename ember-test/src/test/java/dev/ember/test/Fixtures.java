@@ -2,6 +2,11 @@ package dev.ember.test;
 
 import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.Tuple2;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /** Small helpers the operator tests share. */
 final class Fixtures {
@@ -19,5 +24,31 @@ final class Fixtures {
     static void startWithCheckpoint(StreamingContext ssc, StreamingTestDriver driver) {
         ssc.checkpoint("target/checkpoints/" + ssc.appName());
         driver.start();
+    }
+
+    /**
+     * The line where {@code text} first occurs in {@code file}, a source of this module's tests or
+     * of the test kit: for exact call sites in expected messages.
+     */
+    static int lineOf(String file, String text) {
+        for (String root :
+                List.of("src/test/java/dev/ember/test/", "src/main/java/dev/ember/test/")) {
+            Path path = Path.of(root, file);
+            if (!Files.exists(path)) {
+                continue;
+            }
+            try {
+                List<String> lines = Files.readAllLines(path);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains(text)) {
+                        return i + 1;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            throw new AssertionError(file + " has no line with " + text);
+        }
+        throw new AssertionError("no source file " + file);
     }
 }

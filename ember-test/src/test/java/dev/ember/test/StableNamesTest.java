@@ -171,21 +171,7 @@ class StableNamesTest {
                         .getMessage());
     }
 
-    /** The line of this file where {@code text} first occurs. */
     private static int lineOf(String text) {
-        try {
-            List<String> lines =
-                    java.nio.file.Files.readAllLines(
-                            java.nio.file.Path.of(
-                                    "src/test/java/dev/ember/test/StableNamesTest.java"));
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).contains(text)) {
-                    return i + 1;
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        throw new AssertionError("no line contains " + text);
+        return Fixtures.lineOf("StableNamesTest.java", text);
     }
 }

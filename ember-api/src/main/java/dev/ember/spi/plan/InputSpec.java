@@ -1,12 +1,40 @@
 package dev.ember.spi.plan;
 
+import dev.ember.spi.Source;
 import dev.ember.streaming.Receiver;
 import dev.ember.streaming.SocketOptions;
 import java.util.Collection;
 import java.util.Queue;
 
-/** What an {@link InputNode} reads. Each runner maps every kind to its own implementation. */
+/**
+ * What an {@link InputNode} reads. Each runner maps every kind to its own implementation: the
+ * built-in kinds (socket, queue, receiver) to its native inputs, and {@link SourceInput} to a
+ * driver for any {@link Source}.
+ */
 public sealed interface InputSpec {
+
+    /** Asks {@code visitor} the question it stands for about this input. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One question asked of every kind of input; no default, so a new kind fails to compile in
+     * every runner that does not handle it.
+     *
+     * @param <R> what the visitor returns
+     */
+    interface Visitor<R> {
+        /** {@code socketTextStream}. */
+        R visit(SocketText socket);
+
+        /** {@code queueStream}. */
+        R visit(QueueInput queue);
+
+        /** {@code receiverStream}. */
+        R visit(ReceiverInput receiver);
+
+        /** {@code sourceStream}. */
+        R visit(SourceInput source);
+    }
 
     /** A short description for logs and messages, such as {@code socket localhost:9999}. */
     String describe();
@@ -34,6 +62,11 @@ public sealed interface InputSpec {
         public String identity() {
             return host + ":" + port;
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /**
@@ -53,6 +86,11 @@ public sealed interface InputSpec {
         public String identity() {
             return "";
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /**
@@ -69,6 +107,33 @@ public sealed interface InputSpec {
         @Override
         public String identity() {
             return receiver.getClass().getSimpleName();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * {@code sourceStream}: a source with offsets.
+     *
+     * @param source the source; the runner opens a reader from it at start
+     */
+    record SourceInput(Source<?> source) implements InputSpec {
+        @Override
+        public String describe() {
+            return source.describe();
+        }
+
+        @Override
+        public String identity() {
+            return source.identity();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 }

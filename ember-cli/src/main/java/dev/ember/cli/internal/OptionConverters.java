@@ -1,7 +1,7 @@
 package dev.ember.cli.internal;
 
+import dev.ember.spi.LocalMaster;
 import dev.ember.streaming.Duration;
-import dev.ember.streaming.StreamingContext;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -60,7 +60,7 @@ final class OptionConverters {
         public String convert(String value) {
             if (value.startsWith("local")) {
                 try {
-                    StreamingContext.localThreads(value);
+                    LocalMaster.threads(value);
                 } catch (IllegalArgumentException e) {
                     throw new TypeConversionException(e.getMessage());
                 }

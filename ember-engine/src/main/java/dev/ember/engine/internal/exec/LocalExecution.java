@@ -3,23 +3,33 @@ package dev.ember.engine.internal.exec;
 import dev.ember.engine.internal.batch.Engine;
 import dev.ember.engine.internal.batch.LocalBatch;
 import dev.ember.engine.internal.batch.WorkerPool;
-import dev.ember.engine.internal.input.InputReader;
-import dev.ember.engine.internal.input.QueueReader;
-import dev.ember.engine.internal.input.ReceiverRunner;
-import dev.ember.engine.internal.input.SocketTextReceiver;
+import dev.ember.engine.internal.exec.InputRunner.InputCut;
 import dev.ember.spi.Execution;
+import dev.ember.spi.LocalMaster;
 import dev.ember.spi.RunSettings;
 import dev.ember.spi.SteppedClock;
 import dev.ember.spi.plan.InputNode;
-import dev.ember.spi.plan.InputSpec;
+import dev.ember.spi.plan.OutputNode;
 import dev.ember.spi.plan.PlanNode;
 import dev.ember.spi.plan.StreamGraph;
 import dev.ember.streaming.Batch;
 import dev.ember.streaming.Clock;
-import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.StreamingException;
 import dev.ember.streaming.Time;
+import dev.ember.streaming.scheduler.BatchInfo;
+import dev.ember.streaming.scheduler.OutputOperationInfo;
+import dev.ember.streaming.scheduler.StreamInputInfo;
+import dev.ember.streaming.scheduler.StreamingListenerBatchCompleted;
+import dev.ember.streaming.scheduler.StreamingListenerBatchStarted;
+import dev.ember.streaming.scheduler.StreamingListenerBatchSubmitted;
+import dev.ember.streaming.scheduler.StreamingListenerOutputOperationCompleted;
+import dev.ember.streaming.scheduler.StreamingListenerOutputOperationStarted;
+import dev.ember.streaming.scheduler.StreamingListenerReceiverError;
+import dev.ember.streaming.scheduler.StreamingListenerReceiverStarted;
+import dev.ember.streaming.scheduler.StreamingListenerReceiverStopped;
+import dev.ember.streaming.scheduler.StreamingListenerStreamingStarted;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,31 +45,34 @@ import org.slf4j.LoggerFactory;
  * One running graph on the local runner.
  *
  * <p>Threads: receivers run on threads of their own; a timer thread cuts every input at each batch
- * time and queues the batch; a job thread runs queued batches one at a time (outputs in declaration
- * order), using the worker pool for partition tasks. Cutting on the timer keeps batch contents
- * exact (data received in {@code (t - interval, t]}) even when jobs fall behind; the queue then
- * grows and a warning says so. With a {@link SteppedClock} neither thread exists: each advance of
- * the clock cuts and runs the due batches on the advancing thread.
+ * time into an offset range and queues the batch; a job thread runs queued batches one at a time
+ * (reading each input's range, then the outputs in declaration order), using the worker pool for
+ * partition tasks. Cutting on the timer keeps batch contents exact (data received in {@code (t -
+ * interval, t]}) even when jobs fall behind; the queue then grows and a warning says so. With a
+ * {@link SteppedClock} neither thread exists: each advance of the clock cuts and runs the due
+ * batches on the advancing thread. Events for the program's listeners go through a {@link
+ * ListenerBus}, which has a thread of its own.
  *
  * <p>Failure: the first exception of a batch stops the graph; {@link #awaitTermination} rethrows
  * it.
  */
-public final class LocalExecution implements Execution {
+final class LocalExecution implements Execution {
     private static final Logger LOG = LoggerFactory.getLogger(LocalExecution.class);
     private static final long MAX_BUFFERED_RECORDS = 4_000_000;
+    private static final long LISTENER_DRAIN_MILLIS = 5_000;
 
-    private record BatchJob(long time, Map<InputNode, List<List<?>>> blocks) {}
+    /** A batch cut from the inputs and waiting to run. */
+    private record BatchJob(long time, List<InputCut> cuts, long submissionTime) {}
 
     private final StreamGraph graph;
     private final RunSettings settings;
     private final long interval;
     private final Clock clock;
-    // Keyed by identity: plan nodes are records, and their value equality is neither needed nor
-    // cheap.
-    private final Map<InputNode, InputReader> inputs = new IdentityHashMap<>();
+    private final List<InputRunner> inputs = new ArrayList<>();
     private final BlockingQueue<BatchJob> jobs = new LinkedBlockingQueue<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Object stepLock = new Object();
+    private final ListenerBus bus;
 
     private WorkerPool pool;
     private PlanEvaluator evaluator;
@@ -72,19 +85,31 @@ public final class LocalExecution implements Execution {
     private Thread jobRunner;
     private long lastBehindWarning;
 
-    public LocalExecution(StreamGraph graph, RunSettings settings) {
+    LocalExecution(StreamGraph graph, RunSettings settings) {
         this.graph = graph;
         this.settings = settings;
         this.interval = graph.batchDuration().milliseconds();
         this.clock = settings.clock();
+        this.bus = new ListenerBus(graph.appName(), settings.listeners());
     }
 
-    public void start() {
-        int threads = StreamingContext.localThreads(settings.master());
-        pool = new WorkerPool(graph.appName(), threads);
-        for (InputNode input : graph.inputs()) {
-            inputs.put(input, reader(input));
+    void start() {
+        int threads = LocalMaster.threads(settings.master());
+        List<InputNode> inputNodes = graph.inputs();
+        for (int id = 0; id < inputNodes.size(); id++) {
+            InputNode node = inputNodes.get(id);
+            inputs.add(
+                    new InputRunner(
+                            node,
+                            id,
+                            graph.name(node),
+                            clock,
+                            MAX_BUFFERED_RECORDS,
+                            info -> bus.post(new StreamingListenerReceiverStarted(info)),
+                            info -> bus.post(new StreamingListenerReceiverError(info)),
+                            info -> bus.post(new StreamingListenerReceiverStopped(info))));
         }
+        pool = new WorkerPool(graph.appName(), threads);
         long now = clock.currentTimeMillis();
         long first = (Math.floorDiv(now, interval) + 1) * interval;
         nextTime = first;
@@ -94,8 +119,10 @@ public final class LocalExecution implements Execution {
                         graph, new Engine(pool, threads), first - interval, settings.out());
         running = true;
         generating = true;
-        for (InputReader reader : inputs.values()) {
-            reader.start();
+        bus.start();
+        bus.post(new StreamingListenerStreamingStarted(now));
+        for (InputRunner input : inputs) {
+            input.start(null);
         }
         if (clock instanceof SteppedClock stepped) {
             stepped.onAdvance(this::advanceTo);
@@ -115,35 +142,35 @@ public final class LocalExecution implements Execution {
                 first);
     }
 
-    private InputReader reader(InputNode input) {
-        String name = "input '" + input.spec().describe() + "' (" + input.info().describe() + ")";
-        if (input.spec() instanceof InputSpec.SocketText s) {
-            return new ReceiverRunner(
-                    new SocketTextReceiver(s.host(), s.port(), s.options()),
-                    name,
-                    MAX_BUFFERED_RECORDS);
-        }
-        if (input.spec() instanceof InputSpec.ReceiverInput r) {
-            return new ReceiverRunner(r.receiver(), name, MAX_BUFFERED_RECORDS);
-        }
-        if (input.spec() instanceof InputSpec.QueueInput q) {
-            return new QueueReader(q.queue(), q.oneAtATime());
-        }
-        throw new StreamingException("the local runner cannot read " + name);
-    }
-
     private static Thread daemon(String name, Runnable body) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
         return t;
     }
 
-    private Map<InputNode, List<List<?>>> cutInputs() {
-        Map<InputNode, List<List<?>>> blocks = new IdentityHashMap<>();
-        for (Map.Entry<InputNode, InputReader> e : inputs.entrySet()) {
-            blocks.put(e.getKey(), e.getValue().cut());
+    /** Cuts every input for the batch at {@code time} and reports the batch as submitted. */
+    private BatchJob cut(long time) {
+        List<InputCut> cuts = new ArrayList<>(inputs.size());
+        for (InputRunner input : inputs) {
+            cuts.add(input.cut());
         }
-        return blocks;
+        BatchJob job = new BatchJob(time, cuts, clock.currentTimeMillis());
+        Map<Integer, StreamInputInfo> infos = new HashMap<>();
+        for (int i = 0; i < cuts.size(); i++) {
+            InputCut c = cuts.get(i);
+            infos.put(i, c.input().info(c, Math.max(0, c.records())));
+        }
+        bus.post(
+                new StreamingListenerBatchSubmitted(
+                        new BatchInfo(
+                                new Time(time),
+                                infos,
+                                job.submissionTime,
+                                -1,
+                                -1,
+                                Map.of(),
+                                Map.of())));
+        return job;
     }
 
     /** Stepped clock: runs every batch due at {@code now} on the calling thread. */
@@ -153,7 +180,7 @@ public final class LocalExecution implements Execution {
                 long time = nextTime;
                 nextTime += interval;
                 try {
-                    runJob(new BatchJob(time, cutInputs()));
+                    runJob(cut(time));
                 } catch (RuntimeException | Error e) {
                     fail(e);
                     throw e;
@@ -170,7 +197,7 @@ public final class LocalExecution implements Execution {
                 continue;
             }
             long time = nextTime;
-            jobs.add(new BatchJob(time, cutInputs()));
+            jobs.add(cut(time));
             nextTime = time + interval;
         }
     }
@@ -195,20 +222,90 @@ public final class LocalExecution implements Execution {
 
     private void runJob(BatchJob job) {
         long start = clock.currentTimeMillis();
-        try {
-            evaluator.runBatch(job.time, job.blocks);
-        } finally {
-            for (Map.Entry<InputNode, List<List<?>>> e : job.blocks.entrySet()) {
-                inputs.get(e.getKey()).release(recordsIn(e.getValue()));
+        Map<InputNode, List<? extends List<?>>> blocks = new IdentityHashMap<>();
+        Map<Integer, StreamInputInfo> inputInfos = new HashMap<>();
+        long records = 0;
+        for (int i = 0; i < job.cuts.size(); i++) {
+            InputCut cut = job.cuts.get(i);
+            List<? extends List<?>> read = cut.input().read(cut);
+            long n = 0;
+            for (List<?> block : read) {
+                n += block.size();
             }
+            records += n;
+            blocks.put(cut.input().node(), read);
+            inputInfos.put(i, cut.input().info(cut, n));
         }
-        long end = clock.currentTimeMillis();
-        lastCompleted = job.time;
-        if (LOG.isDebugEnabled()) {
-            long records = 0;
-            for (List<List<?>> blocks : job.blocks.values()) {
-                records += recordsIn(blocks);
+        Time batchTime = new Time(job.time);
+        bus.post(
+                new StreamingListenerBatchStarted(
+                        new BatchInfo(
+                                batchTime,
+                                inputInfos,
+                                job.submissionTime,
+                                start,
+                                -1,
+                                Map.of(),
+                                Map.of())));
+        Map<Integer, OutputOperationInfo> outputs = new HashMap<>();
+        try {
+            evaluator.runBatch(
+                    job.time,
+                    blocks,
+                    new PlanEvaluator.OutputObserver() {
+                        private long outputStart;
+
+                        @Override
+                        public void started(int id, OutputNode output) {
+                            outputStart = clock.currentTimeMillis();
+                            bus.post(
+                                    new StreamingListenerOutputOperationStarted(
+                                            outputInfo(
+                                                    batchTime, id, output, outputStart, -1, null)));
+                        }
+
+                        @Override
+                        public void completed(int id, OutputNode output, Throwable error) {
+                            OutputOperationInfo info =
+                                    outputInfo(
+                                            batchTime,
+                                            id,
+                                            output,
+                                            outputStart,
+                                            clock.currentTimeMillis(),
+                                            error == null ? null : error.toString());
+                            outputs.put(id, info);
+                            bus.post(new StreamingListenerOutputOperationCompleted(info));
+                        }
+                    });
+        } finally {
+            for (InputCut cut : job.cuts) {
+                cut.input().processed(cut);
             }
+            long end = clock.currentTimeMillis();
+            lastCompleted = job.time;
+            bus.post(
+                    new StreamingListenerBatchCompleted(
+                            new BatchInfo(
+                                    batchTime,
+                                    inputInfos,
+                                    job.submissionTime,
+                                    start,
+                                    end,
+                                    outputs,
+                                    evaluator.stateSizes())));
+            warnIfBehind(job, records, start, end);
+        }
+    }
+
+    private OutputOperationInfo outputInfo(
+            Time batchTime, int id, OutputNode output, long start, long end, String failure) {
+        return new OutputOperationInfo(
+                batchTime, id, graph.name(output), output.info().describe(), start, end, failure);
+    }
+
+    private void warnIfBehind(BatchJob job, long records, long start, long end) {
+        if (LOG.isDebugEnabled()) {
             LOG.debug(
                     "Batch {} ms: {} records, scheduling delay {} ms, processing {} ms",
                     job.time,
@@ -229,14 +326,6 @@ public final class LocalExecution implements Execution {
         }
     }
 
-    private static long recordsIn(List<List<?>> blocks) {
-        long records = 0;
-        for (List<?> b : blocks) {
-            records += b.size();
-        }
-        return records;
-    }
-
     private void fail(Throwable e) {
         if (failure == null) {
             failure = e;
@@ -250,8 +339,8 @@ public final class LocalExecution implements Execution {
         if (!running) {
             return;
         }
-        for (InputReader reader : inputs.values()) {
-            reader.stop();
+        for (InputRunner input : inputs) {
+            input.stop();
         }
         if (gracefully && timer != null) {
             // Data stored before the receivers stopped belongs to the next cut; wait for that
@@ -279,8 +368,8 @@ public final class LocalExecution implements Execution {
             running = false;
             generating = false;
         }
-        for (InputReader reader : inputs.values()) {
-            reader.stop();
+        for (InputRunner input : inputs) {
+            input.stop();
         }
         Thread self = Thread.currentThread();
         for (Thread t : new Thread[] {timer, jobRunner}) {
@@ -293,6 +382,7 @@ public final class LocalExecution implements Execution {
             }
         }
         pool.shutdown();
+        bus.stop(LISTENER_DRAIN_MILLIS);
         settings.onTermination().accept(failure);
         terminated.countDown();
         LOG.info("Stopped '{}'", graph.appName());

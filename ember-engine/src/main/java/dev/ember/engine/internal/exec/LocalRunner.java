@@ -1,10 +1,10 @@
 package dev.ember.engine.internal.exec;
 
 import dev.ember.spi.Execution;
+import dev.ember.spi.LocalMaster;
 import dev.ember.spi.RunSettings;
 import dev.ember.spi.Runner;
 import dev.ember.spi.plan.StreamGraph;
-import dev.ember.streaming.StreamingContext;
 
 /** Runs graphs in this JVM for the masters {@code local}, {@code local[N]} and {@code local[*]}. */
 public final class LocalRunner implements Runner {
@@ -12,7 +12,7 @@ public final class LocalRunner implements Runner {
     @Override
     public boolean supports(String master) {
         try {
-            StreamingContext.localThreads(master);
+            LocalMaster.threads(master);
             return true;
         } catch (IllegalArgumentException e) {
             return false;

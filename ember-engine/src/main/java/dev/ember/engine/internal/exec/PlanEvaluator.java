@@ -13,6 +13,7 @@ import dev.ember.streaming.Time;
 import dev.ember.streaming.UserFunctionException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,9 +104,24 @@ public final class PlanEvaluator implements NodePlan.Batches {
         }
     }
 
-    /** Runs every output due at {@code time}, in declaration order, then forgets old batches. */
-    void runBatch(long time, Map<InputNode, List<List<?>>> inputBlocks) {
-        for (Map.Entry<InputNode, List<List<?>>> e : inputBlocks.entrySet()) {
+    /** Told when each output of a batch starts and ends. */
+    interface OutputObserver {
+        void started(int id, OutputNode output);
+
+        /** {@code failure} is null when the output succeeded. */
+        void completed(int id, OutputNode output, Throwable failure);
+    }
+
+    /**
+     * Runs every output due at {@code time}, in declaration order, then forgets old batches.
+     *
+     * @param inputBlocks the records of each input for this batch
+     */
+    void runBatch(
+            long time,
+            Map<InputNode, ? extends List<? extends List<?>>> inputBlocks,
+            OutputObserver observer) {
+        for (Map.Entry<InputNode, ? extends List<? extends List<?>>> e : inputBlocks.entrySet()) {
             memo.get(e.getKey())
                     .put(
                             time,
@@ -120,10 +136,20 @@ public final class PlanEvaluator implements NodePlan.Batches {
                     reportingFailures(node, batchTime, () -> of(node, time));
                 }
             }
-            for (OutputNode output : graph.outputs()) {
-                if (isValid(output, time)) {
-                    reportingFailures(output, new Time(time), () -> of(output, time));
+            List<OutputNode> outputs = graph.outputs();
+            for (int id = 0; id < outputs.size(); id++) {
+                OutputNode output = outputs.get(id);
+                if (!isValid(output, time)) {
+                    continue;
                 }
+                observer.started(id, output);
+                try {
+                    reportingFailures(output, new Time(time), () -> of(output, time));
+                } catch (RuntimeException | Error e) {
+                    observer.completed(id, output, e);
+                    throw e;
+                }
+                observer.completed(id, output, null);
             }
         } finally {
             forget(time);
@@ -164,6 +190,17 @@ public final class PlanEvaluator implements NodePlan.Batches {
     private boolean isValid(PlanNode node, long time) {
         long since = time - zeroTime;
         return since > 0 && since % node.slide().milliseconds() == 0;
+    }
+
+    /** For each stateful node, by stable name, the number of keys it holds now. */
+    Map<String, Long> stateSizes() {
+        Map<String, Long> sizes = new HashMap<>();
+        for (NodePlan plan : plans.values()) {
+            if (plan.state() != null) {
+                sizes.put(graph.name(plan.node()), plan.state().size());
+            }
+        }
+        return sizes;
     }
 
     @Override

@@ -1,15 +1,24 @@
 package dev.ember.engine.internal.input;
 
+import dev.ember.spi.SourceReader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.RandomAccess;
+import java.util.TreeMap;
 
-/** {@code queueStream}: polls the user's queue at each batch time. */
-public final class QueueReader implements InputReader {
+/**
+ * {@code queueStream}: polls the user's queue at each batch time. Offsets count the collections
+ * taken; a collection is kept from its cut until its batch has been processed, and never again, so
+ * a queue cannot replay (nor can Spark's).
+ */
+public final class QueueReader implements SourceReader<Object> {
     private final Queue<? extends Collection<?>> queue;
     private final boolean oneAtATime;
+    private final TreeMap<Long, List<List<?>>> taken = new TreeMap<>();
+    private long polled;
 
     public QueueReader(Queue<? extends Collection<?>> queue, boolean oneAtATime) {
         this.queue = queue;
@@ -17,28 +26,58 @@ public final class QueueReader implements InputReader {
     }
 
     @Override
-    public void start() {}
+    public void start(String after) {}
 
     @Override
-    public List<List<?>> cut() {
+    public Cut cut() {
         List<List<?>> blocks = new ArrayList<>();
+        long records = 0;
         // Users may add from other threads with a plain queue; holding its monitor makes the
         // common synchronized-wrapper and single-writer cases safe.
         synchronized (queue) {
             Collection<?> c;
             while ((c = queue.poll()) != null) {
-                blocks.add(
+                List<?> block =
                         c instanceof List<?> l && c instanceof RandomAccess
                                 ? l
-                                : new ArrayList<>(c));
+                                : new ArrayList<>(c);
+                blocks.add(block);
+                records += block.size();
                 if (oneAtATime) {
                     break;
                 }
             }
         }
-        return blocks;
+        synchronized (taken) {
+            if (!blocks.isEmpty()) {
+                polled += blocks.size();
+                taken.put(polled, blocks);
+            }
+            return new Cut(Long.toString(polled), records);
+        }
     }
 
     @Override
-    public void stop() {}
+    public List<? extends List<?>> read(String from, String to) {
+        long start = from == null ? 0 : Long.parseLong(from);
+        synchronized (taken) {
+            List<List<?>> all = new ArrayList<>();
+            for (List<List<?>> blocks :
+                    taken.subMap(start, false, Long.parseLong(to), true).values()) {
+                all.addAll(blocks);
+            }
+            return all;
+        }
+    }
+
+    @Override
+    public void processed(String to) {
+        synchronized (taken) {
+            Map<Long, List<List<?>>> done = taken.headMap(Long.parseLong(to), true);
+            done.clear();
+        }
+    }
+
+    @Override
+    public void close() {}
 }

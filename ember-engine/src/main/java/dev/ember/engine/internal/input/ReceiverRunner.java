@@ -1,10 +1,13 @@
 package dev.ember.engine.internal.input;
 
 import dev.ember.spi.ReceiverSupervisor;
+import dev.ember.spi.SourceReader;
 import dev.ember.streaming.Receiver;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -12,30 +15,67 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Supervises one receiver and buffers what it stores until the next batch cut.
+ * Supervises one receiver and buffers what it stores until the batches that hold it have run: the
+ * receiver's side of the runner's one input path ({@link SourceReader}).
  *
  * <p>Design: stored records go into blocks (single records into an open block of up to 1024, block
- * stores as given); {@link #cut()} swaps the block list out under the lock, so a record belongs to
- * the first batch whose cut happens after its store returned. The buffer is bounded by a record
- * count: a store that would exceed it waits until the next cut, which slows the receiver
- * (backpressure) rather than growing memory. The receiver's own threads call store; the scheduler
- * calls cut; restarts run on a short-lived thread so a receiver may call restart from its receiving
- * thread.
+ * stores as given). Offsets count the records stored since the start. {@link #cut()} seals the
+ * blocks stored so far under the lock as the segment ending at the current count, so a record
+ * belongs to the first batch whose cut happens after its store returned; {@link #read} hands the
+ * sealed segment to the batch, and {@link #processed} drops it. The buffer is bounded by a record
+ * count over both the open blocks and the sealed segments not yet processed: a store that would
+ * exceed it waits, which slows the receiver (backpressure) rather than growing memory. Nothing is
+ * kept once processed, so a receiver cannot replay.
+ *
+ * <p>Threads: the receiver's own threads call store; the scheduler calls cut; the job thread reads
+ * and releases; restarts run on a short-lived thread so a receiver may call restart from its
+ * receiving thread.
  */
-public final class ReceiverRunner implements ReceiverSupervisor, InputReader {
+public final class ReceiverRunner implements ReceiverSupervisor, SourceReader<Object> {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiverRunner.class);
     private static final int OPEN_BLOCK_SIZE = 1024;
+
+    /** What a receiver's life looks like from outside, for the runner's listeners. */
+    public interface Events {
+        void started();
+
+        void error(String message, Throwable error);
+
+        void stopped(String message, Throwable error);
+    }
+
+    private static final Events NO_EVENTS =
+            new Events() {
+                @Override
+                public void started() {}
+
+                @Override
+                public void error(String message, Throwable error) {}
+
+                @Override
+                public void stopped(String message, Throwable error) {}
+            };
 
     private final Receiver<?> receiver;
     private final String name;
     private final long maxBuffered;
+    private final Events events;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notFull = lock.newCondition();
 
     private List<List<?>> blocks = new ArrayList<>();
     private List<Object> open = new ArrayList<>();
 
-    /** Records stored and not yet released: buffered, or in a batch that has not completed. */
+    /** Sealed segments not yet processed, by the offset they end at. */
+    private final TreeMap<Long, List<List<?>>> sealed = new TreeMap<>();
+
+    /** Records stored since the start: the offset of the next cut. */
+    private long stored;
+
+    /** The offset of the previous cut. */
+    private long lastCut;
+
+    /** Records stored and not yet processed: buffered, or in a batch that has not completed. */
     private long held;
 
     private volatile boolean started;
@@ -43,20 +83,29 @@ public final class ReceiverRunner implements ReceiverSupervisor, InputReader {
     private volatile boolean shutdown;
 
     public ReceiverRunner(Receiver<?> receiver, String name, long maxBuffered) {
+        this(receiver, name, maxBuffered, NO_EVENTS);
+    }
+
+    public ReceiverRunner(Receiver<?> receiver, String name, long maxBuffered, Events events) {
         this.receiver = receiver;
         this.name = name;
         this.maxBuffered = maxBuffered;
+        this.events = events;
     }
 
+    /**
+     * Starts the receiver; a receiver cannot resume after an offset, so {@code after} is unused.
+     */
     @Override
-    public void start() {
-        receiver.attachSupervisor(this);
+    public void start(String after) {
+        ReceiverSupervisor.attach(receiver, this);
         startReceiver();
     }
 
     private void startReceiver() {
         stopped = false;
         started = true;
+        events.started();
         try {
             receiver.onStart();
         } catch (RuntimeException e) {
@@ -71,6 +120,7 @@ public final class ReceiverRunner implements ReceiverSupervisor, InputReader {
             awaitRoom(1);
             open.add(record);
             held++;
+            stored++;
             if (open.size() >= OPEN_BLOCK_SIZE) {
                 blocks.add(open);
                 open = new ArrayList<>();
@@ -101,6 +151,7 @@ public final class ReceiverRunner implements ReceiverSupervisor, InputReader {
             }
             blocks.add(records);
             held += records.size();
+            stored += records.size();
         } finally {
             lock.unlock();
         }
@@ -121,27 +172,67 @@ public final class ReceiverRunner implements ReceiverSupervisor, InputReader {
     }
 
     @Override
-    public List<List<?>> cut() {
+    public Cut cut() {
         lock.lock();
         try {
             if (!open.isEmpty()) {
                 blocks.add(open);
                 open = new ArrayList<>();
             }
-            List<List<?>> taken = blocks;
-            blocks = new ArrayList<>();
-            return taken;
+            long records = stored - lastCut;
+            if (records > 0) {
+                sealed.put(stored, blocks);
+                blocks = new ArrayList<>();
+            }
+            lastCut = stored;
+            return new Cut(Long.toString(stored), records);
         } finally {
             lock.unlock();
         }
     }
 
     @Override
-    public void release(long records) {
+    public List<? extends List<?>> read(String from, String to) {
+        long start = from == null ? 0 : Long.parseLong(from);
+        long end = Long.parseLong(to);
         lock.lock();
         try {
-            held = Math.max(0, held - records);
+            Map<Long, List<List<?>>> range = sealed.subMap(start, false, end, true);
+            if (range.size() == 1) {
+                return range.values().iterator().next();
+            }
+            List<List<?>> all = new ArrayList<>();
+            range.values().forEach(all::addAll);
+            return all;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void processed(String to) {
+        long end = Long.parseLong(to);
+        lock.lock();
+        try {
+            Map<Long, List<List<?>>> done = sealed.headMap(end, true);
+            for (List<List<?>> segment : done.values()) {
+                for (List<?> block : segment) {
+                    held -= block.size();
+                }
+            }
+            done.clear();
+            held = Math.max(0, held);
             notFull.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Records stored since the start. */
+    public long stored() {
+        lock.lock();
+        try {
+            return stored;
         } finally {
             lock.unlock();
         }
@@ -153,10 +244,11 @@ public final class ReceiverRunner implements ReceiverSupervisor, InputReader {
             return;
         }
         LOG.warn("Restarting {} in {} ms: {}", name, delayMillis, message, error);
+        events.error(message, error);
         Thread t =
                 new Thread(
                         () -> {
-                            stopReceiver();
+                            stopReceiver(message, error);
                             try {
                                 Thread.sleep(delayMillis);
                             } catch (InterruptedException e) {
@@ -178,12 +270,13 @@ public final class ReceiverRunner implements ReceiverSupervisor, InputReader {
         } else {
             LOG.info("{} stopped: {}", name, message);
         }
-        stopReceiver();
+        stopReceiver(message, error);
     }
 
     @Override
     public void reportError(String message, Throwable error) {
         LOG.warn("{} reported an error: {}", name, message, error);
+        events.error(message, error);
     }
 
     @Override
@@ -196,7 +289,7 @@ public final class ReceiverRunner implements ReceiverSupervisor, InputReader {
         return stopped;
     }
 
-    private synchronized void stopReceiver() {
+    private synchronized void stopReceiver(String message, Throwable error) {
         if (stopped) {
             return;
         }
@@ -206,11 +299,13 @@ public final class ReceiverRunner implements ReceiverSupervisor, InputReader {
         } catch (RuntimeException e) {
             LOG.warn("onStop of {} failed", name, e);
         }
+        events.stopped(message, error);
     }
 
+    /** Stops the receiver for good; blocks already stored stay available to the next cut. */
     @Override
-    public void stop() {
-        stopReceiver();
+    public void close() {
+        stopReceiver("the context stopped", null);
         shutdown = true;
         lock.lock();
         try {

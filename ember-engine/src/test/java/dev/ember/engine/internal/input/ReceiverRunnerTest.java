@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ember.spi.SourceReader;
 import dev.ember.streaming.Receiver;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,27 +23,38 @@ public class ReceiverRunnerTest {
         public void onStop() {}
     }
 
+    private String lastCut;
+
+    /** Cuts the runner and reads the cut's blocks, as a batch does. */
+    private List<? extends List<?>> cutBlocks(ReceiverRunner runner) {
+        SourceReader.Cut cut = runner.cut();
+        List<? extends List<?>> blocks = runner.read(lastCut, cut.offset());
+        lastCut = cut.offset();
+        return blocks;
+    }
+
     @Test
     void cutTakesEverythingStoredSoFarInOrder() {
         Manual receiver = new Manual();
         ReceiverRunner runner = new ReceiverRunner(receiver, "manual", 100);
-        runner.start();
+        runner.start(null);
         receiver.store("a");
         receiver.store(List.of("b", "c"));
         receiver.store("d");
 
-        assertEquals(List.of(List.of("a"), List.of("b", "c"), List.of("d")), runner.cut());
-        assertEquals(List.of(), runner.cut());
-        runner.stop();
+        assertEquals(List.of(List.of("a"), List.of("b", "c"), List.of("d")), cutBlocks(runner));
+        assertEquals(List.of(), cutBlocks(runner));
+        runner.close();
     }
 
     @Test
     void boundCoversBatchesCutButNotYetProcessed() throws Exception {
         Manual receiver = new Manual();
         ReceiverRunner runner = new ReceiverRunner(receiver, "manual", 4);
-        runner.start();
+        runner.start(null);
         receiver.store(List.of("a", "b", "c"));
-        assertEquals(3, runner.cut().get(0).size());
+        SourceReader.Cut first = runner.cut();
+        assertEquals(3, runner.read(null, first.offset()).get(0).size());
 
         // The cut batch still holds 3 of the 4 records allowed: a block of 2 must wait.
         CompletableFuture<Void> store =
@@ -50,22 +62,22 @@ public class ReceiverRunnerTest {
         assertThrows(TimeoutException.class, () -> store.get(200, TimeUnit.MILLISECONDS));
         assertFalse(store.isDone());
 
-        runner.release(3);
+        runner.processed(first.offset());
         store.get(5, TimeUnit.SECONDS);
-        assertEquals(List.of(List.of("d", "e")), runner.cut());
-        runner.stop();
+        assertEquals(List.of(List.of("d", "e")), cutBlocks(runner));
+        runner.close();
     }
 
     @Test
     void stopReleasesAStoreWaitingForRoom() throws Exception {
         Manual receiver = new Manual();
         ReceiverRunner runner = new ReceiverRunner(receiver, "manual", 1);
-        runner.start();
+        runner.start(null);
         receiver.store("a");
         CompletableFuture<Void> store = CompletableFuture.runAsync(() -> receiver.store("b"));
         assertThrows(TimeoutException.class, () -> store.get(200, TimeUnit.MILLISECONDS));
 
-        runner.stop();
+        runner.close();
         store.get(5, TimeUnit.SECONDS);
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.ember.spi.ReceiverSupervisor;
 import dev.ember.streaming.Durations;
 import dev.ember.streaming.SocketOptions;
 import java.io.IOException;
@@ -268,7 +269,7 @@ public class SocketTextReceiverTest {
     @Test
     void startAndStopAreIdempotent() throws Exception {
         SocketTextReceiver receiver = new SocketTextReceiver("127.0.0.1", 9, SLOW_RETRY);
-        receiver.attachSupervisor(supervisor);
+        ReceiverSupervisor.attach(receiver, supervisor);
         receiver.onStop();
         assertNull(receiver.receivingThread());
 
@@ -292,7 +293,7 @@ public class SocketTextReceiverTest {
     }
 
     private SocketTextReceiver start(SocketTextReceiver receiver) {
-        receiver.attachSupervisor(supervisor);
+        ReceiverSupervisor.attach(receiver, supervisor);
         receiver.onStart();
         Thread thread = receiver.receivingThread();
         cleanup.push(

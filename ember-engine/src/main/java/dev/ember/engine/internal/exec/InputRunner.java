@@ -1,0 +1,276 @@
+package dev.ember.engine.internal.exec;
+
+import dev.ember.engine.internal.input.QueueReader;
+import dev.ember.engine.internal.input.ReceiverRunner;
+import dev.ember.engine.internal.input.SocketTextReceiver;
+import dev.ember.spi.Source;
+import dev.ember.spi.SourceContext;
+import dev.ember.spi.SourceReader;
+import dev.ember.spi.plan.InputNode;
+import dev.ember.spi.plan.InputSpec;
+import dev.ember.streaming.Clock;
+import dev.ember.streaming.SourceException;
+import dev.ember.streaming.scheduler.ReceiverInfo;
+import dev.ember.streaming.scheduler.StreamInputInfo;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runner's side of one input: every kind (socket, receiver, queue, source) becomes a {@link
+ * SourceReader}, cut at each batch time into an offset range that the job thread reads. Keeps the
+ * input's offsets and its counts for the listeners.
+ *
+ * <p>Threads: {@link #cut} runs on the scheduler; {@link #read} and {@link #processed} on the job
+ * thread; receiver events on the receiver's threads.
+ */
+final class InputRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(InputRunner.class);
+    private static final long RATE_WINDOW_MILLIS = 10_000;
+
+    /** One input's part of a batch: the records in {@code (from, to]}. */
+    record InputCut(InputRunner input, String from, String to, long records) {}
+
+    private final InputNode node;
+    private final int id;
+    private final String name;
+    private final Clock clock;
+    private final SourceReader<?> reader;
+    private final Source.Replay replay;
+    private final ReceiverRunner receiver;
+    private final AtomicLong skipped = new AtomicLong();
+    private final Map<String, Boolean> skipReasons = new ConcurrentHashMap<>();
+    private final ArrayDeque<long[]> rateSamples = new ArrayDeque<>();
+    private volatile String lastErrorMessage;
+    private volatile String lastError;
+    private volatile long lastErrorTime = -1;
+    private volatile boolean active;
+    private String lastCut;
+
+    /** Opens the input of {@code node}: a source that cannot be opened stops the start. */
+    InputRunner(
+            InputNode node,
+            int id,
+            String name,
+            Clock clock,
+            long maxBufferedRecords,
+            Consumer<ReceiverInfo> receiverStarted,
+            Consumer<ReceiverInfo> receiverError,
+            Consumer<ReceiverInfo> receiverStopped) {
+        this.node = node;
+        this.id = id;
+        this.name = name;
+        this.clock = clock;
+        String description = "input '" + name + "' (" + node.info().describe() + ")";
+        ReceiverRunner.Events events =
+                new ReceiverRunner.Events() {
+                    @Override
+                    public void started() {
+                        active = true;
+                        receiverStarted.accept(receiverInfo());
+                    }
+
+                    @Override
+                    public void error(String message, Throwable error) {
+                        lastErrorMessage = message;
+                        lastError = error == null ? null : error.toString();
+                        lastErrorTime = clock.currentTimeMillis();
+                        receiverError.accept(receiverInfo());
+                    }
+
+                    @Override
+                    public void stopped(String message, Throwable error) {
+                        active = false;
+                        if (error != null) {
+                            lastErrorMessage = message;
+                            lastError = error.toString();
+                            lastErrorTime = clock.currentTimeMillis();
+                        }
+                        receiverStopped.accept(receiverInfo());
+                    }
+                };
+        Opened opened =
+                node.spec()
+                        .accept(
+                                new InputSpec.Visitor<Opened>() {
+                                    @Override
+                                    public Opened visit(InputSpec.SocketText s) {
+                                        return Opened.of(
+                                                new ReceiverRunner(
+                                                        new SocketTextReceiver(
+                                                                s.host(), s.port(), s.options()),
+                                                        description,
+                                                        maxBufferedRecords,
+                                                        events));
+                                    }
+
+                                    @Override
+                                    public Opened visit(InputSpec.QueueInput q) {
+                                        return new Opened(
+                                                new QueueReader(q.queue(), q.oneAtATime()),
+                                                Source.Replay.NONE,
+                                                null);
+                                    }
+
+                                    @Override
+                                    public Opened visit(InputSpec.ReceiverInput r) {
+                                        return Opened.of(
+                                                new ReceiverRunner(
+                                                        r.receiver(),
+                                                        description,
+                                                        maxBufferedRecords,
+                                                        events));
+                                    }
+
+                                    @Override
+                                    public Opened visit(InputSpec.SourceInput s) {
+                                        return new Opened(
+                                                open(s.source(), description),
+                                                s.source().replay(),
+                                                null);
+                                    }
+                                });
+        this.reader = opened.reader();
+        this.replay = opened.replay();
+        this.receiver = opened.receiver();
+    }
+
+    /** An input's reader, what it can replay, and its receiver when it is one. */
+    private record Opened(SourceReader<?> reader, Source.Replay replay, ReceiverRunner receiver) {
+        static Opened of(ReceiverRunner receiver) {
+            return new Opened(receiver, Source.Replay.NONE, receiver);
+        }
+    }
+
+    private SourceReader<?> open(Source<?> source, String description) {
+        SourceContext context =
+                new SourceContext() {
+                    @Override
+                    public String name() {
+                        return name;
+                    }
+
+                    @Override
+                    public Clock clock() {
+                        return clock;
+                    }
+
+                    @Override
+                    public void skipped(String reason, String sample) {
+                        long n = skipped.incrementAndGet();
+                        if (skipReasons.putIfAbsent(reason, Boolean.TRUE) == null) {
+                            LOG.warn(
+                                    "{} skipped a record ({}): {}; further records skipped for"
+                                            + " this reason are only counted ({} skipped so far)",
+                                    description,
+                                    reason,
+                                    sample,
+                                    n);
+                        }
+                    }
+                };
+        try {
+            SourceReader<?> opened = source.open(context);
+            if (opened == null) {
+                throw new SourceException(
+                        source.getClass().getName()
+                                + ".open returned null for "
+                                + description
+                                + "; return a reader");
+            }
+            return opened;
+        } catch (SourceException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SourceException(
+                    "Cannot open " + description + " (" + source.describe() + "): " + e, e);
+        }
+    }
+
+    InputNode node() {
+        return node;
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean isReceiver() {
+        return receiver != null;
+    }
+
+    Source.Replay replay() {
+        return replay;
+    }
+
+    /** Starts reading after {@code after} (null: from the source's own start). */
+    void start(String after) {
+        lastCut = after;
+        reader.start(after);
+    }
+
+    /** Closes this input's part of the batch being cut. */
+    InputCut cut() {
+        SourceReader.Cut cut = reader.cut();
+        InputCut result = new InputCut(this, lastCut, cut.offset(), cut.records());
+        lastCut = cut.offset();
+        if (receiver != null) {
+            sampleRate();
+        }
+        return result;
+    }
+
+    /** The records of {@code cut}, as blocks. */
+    List<? extends List<?>> read(InputCut cut) {
+        return reader.read(cut.from(), cut.to());
+    }
+
+    /** The batch holding {@code cut} has been processed. */
+    void processed(InputCut cut) {
+        reader.processed(cut.to());
+    }
+
+    /** Stops reading; what was already received stays available to the next cut. */
+    void stop() {
+        reader.close();
+    }
+
+    StreamInputInfo info(InputCut cut, long records) {
+        return new StreamInputInfo(id, name, records, cut.from(), cut.to());
+    }
+
+    private synchronized void sampleRate() {
+        long now = clock.currentTimeMillis();
+        rateSamples.addLast(new long[] {now, receiver.stored()});
+        while (rateSamples.size() > 2 && now - rateSamples.peekFirst()[0] > RATE_WINDOW_MILLIS) {
+            rateSamples.removeFirst();
+        }
+    }
+
+    private synchronized double rate() {
+        if (rateSamples.size() < 2) {
+            return 0;
+        }
+        long[] first = rateSamples.peekFirst();
+        long[] last = rateSamples.peekLast();
+        long millis = last[0] - first[0];
+        return millis <= 0 ? 0 : (last[1] - first[1]) * 1000.0 / millis;
+    }
+
+    ReceiverInfo receiverInfo() {
+        return new ReceiverInfo(
+                id,
+                name,
+                active,
+                lastErrorMessage,
+                lastError,
+                lastErrorTime,
+                receiver == null ? 0 : receiver.stored(),
+                rate());
+    }
+}
