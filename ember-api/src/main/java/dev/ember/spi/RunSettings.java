@@ -23,4 +23,6 @@ public record RunSettings(
         Clock clock,
         PrintStream out,
         Consumer<Throwable> onTermination,
-        List<StreamingListener> listeners) {}
+        List<StreamingListener> listeners,
+        StateSerializer stateSerializer,
+        byte[] restoreFrom) {}
