@@ -4,16 +4,24 @@ import dev.ember.engine.internal.batch.Engine;
 import dev.ember.engine.internal.batch.LocalBatch;
 import dev.ember.engine.internal.batch.WorkerPool;
 import dev.ember.engine.internal.exec.InputRunner.InputCut;
+import dev.ember.engine.internal.state.OperatorState;
+import dev.ember.engine.internal.state.StateCapture;
+import dev.ember.engine.internal.state.StateInput;
+import dev.ember.engine.internal.state.StateOutput;
 import dev.ember.spi.Execution;
 import dev.ember.spi.LocalMaster;
 import dev.ember.spi.RunSettings;
+import dev.ember.spi.Source;
+import dev.ember.spi.StateSerializer;
 import dev.ember.spi.SteppedClock;
 import dev.ember.spi.plan.InputNode;
 import dev.ember.spi.plan.OutputNode;
 import dev.ember.spi.plan.PlanNode;
 import dev.ember.spi.plan.StreamGraph;
 import dev.ember.streaming.Batch;
+import dev.ember.streaming.CheckpointException;
 import dev.ember.streaming.Clock;
+import dev.ember.streaming.Duration;
 import dev.ember.streaming.StreamingException;
 import dev.ember.streaming.Time;
 import dev.ember.streaming.scheduler.BatchInfo;
@@ -28,15 +36,23 @@ import dev.ember.streaming.scheduler.StreamingListenerReceiverError;
 import dev.ember.streaming.scheduler.StreamingListenerReceiverStarted;
 import dev.ember.streaming.scheduler.StreamingListenerReceiverStopped;
 import dev.ember.streaming.scheduler.StreamingListenerStreamingStarted;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +85,13 @@ final class LocalExecution implements Execution {
     private final long interval;
     private final Clock clock;
     private final List<InputRunner> inputs = new ArrayList<>();
-    private final BlockingQueue<BatchJob> jobs = new LinkedBlockingQueue<>();
+
+    /** Batches to run, and tasks that must run between batches on the job thread (snapshots). */
+    private final BlockingQueue<Object> jobs = new LinkedBlockingQueue<>();
+
+    /** Held while inputs are cut and the batch queued, so a snapshot sees both or neither. */
+    private final Object cutLock = new Object();
+
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Object stepLock = new Object();
     private final ListenerBus bus;
@@ -95,6 +117,7 @@ final class LocalExecution implements Execution {
 
     void start() {
         int threads = LocalMaster.threads(settings.master());
+        Snapshot restored = restoredSnapshot();
         List<InputNode> inputNodes = graph.inputs();
         for (int id = 0; id < inputNodes.size(); id++) {
             InputNode node = inputNodes.get(id);
@@ -112,34 +135,55 @@ final class LocalExecution implements Execution {
         pool = new WorkerPool(graph.appName(), threads);
         long now = clock.currentTimeMillis();
         long first = (Math.floorDiv(now, interval) + 1) * interval;
+        long zeroTime = first - interval;
+        if (restored != null) {
+            zeroTime = restored.zeroTime();
+            long after = restored.lastCompleted();
+            for (Snapshot.PendingBatch pending : restored.pending()) {
+                after = Math.max(after, pending.time());
+            }
+            first = Math.max(first, after + interval);
+        }
         nextTime = first;
         lastCompleted = first - interval;
-        evaluator =
-                new PlanEvaluator(
-                        graph, new Engine(pool, threads), first - interval, settings.out());
+        evaluator = new PlanEvaluator(graph, new Engine(pool, threads), zeroTime, settings.out());
+        List<BatchJob> replayed = restored == null ? List.of() : restore(restored);
         running = true;
         generating = true;
         bus.start();
         bus.post(new StreamingListenerStreamingStarted(now));
         for (InputRunner input : inputs) {
-            input.start(null);
+            Snapshot.InputOffset saved = restored == null ? null : savedOffset(restored, input);
+            input.start(resumeAfter(input, saved, restored), saved == null ? null : saved.offset());
         }
         if (clock instanceof SteppedClock stepped) {
+            for (BatchJob job : replayed) {
+                runJob(job);
+            }
             stepped.onAdvance(this::advanceTo);
         } else {
+            jobs.addAll(replayed);
             timer = daemon("ember-batch-timer-" + graph.appName(), this::generateLoop);
             jobRunner = daemon("ember-job-runner-" + graph.appName(), this::jobLoop);
             timer.start();
             jobRunner.start();
         }
         LOG.info(
-                "Started '{}' on {}: {} input(s), {} output(s), batch interval {}, first batch at {} ms",
+                "Started '{}' on {}: {} input(s), {} output(s), batch interval {}, first batch at {} ms{}",
                 graph.appName(),
                 settings.master(),
                 inputs.size(),
                 graph.outputs().size(),
                 graph.batchDuration().pretty(),
-                first);
+                first,
+                restored == null
+                        ? ""
+                        : ", resuming after the batch at "
+                                + restored.lastCompleted()
+                                + " ms"
+                                + (replayed.isEmpty()
+                                        ? ""
+                                        : " with " + replayed.size() + " batch(es) to recompute"));
     }
 
     private static Thread daemon(String name, Runnable body) {
@@ -154,7 +198,12 @@ final class LocalExecution implements Execution {
         for (InputRunner input : inputs) {
             cuts.add(input.cut());
         }
-        BatchJob job = new BatchJob(time, cuts, clock.currentTimeMillis());
+        return submitted(new BatchJob(time, cuts, clock.currentTimeMillis()));
+    }
+
+    private BatchJob submitted(BatchJob job) {
+        long time = job.time;
+        List<InputCut> cuts = job.cuts;
         Map<Integer, StreamInputInfo> infos = new HashMap<>();
         for (int i = 0; i < cuts.size(); i++) {
             InputCut c = cuts.get(i);
@@ -171,6 +220,320 @@ final class LocalExecution implements Execution {
                                 Map.of(),
                                 Map.of())));
         return job;
+    }
+
+    /** The snapshot to start from, checked against this program, or null. */
+    private Snapshot restoredSnapshot() {
+        byte[] bytes = settings.restoreFrom();
+        if (bytes == null) {
+            return null;
+        }
+        Snapshot snapshot;
+        try {
+            snapshot = Snapshot.read(new ByteArrayInputStream(bytes), "the snapshot to restore");
+        } catch (IOException e) {
+            throw new CheckpointException("The snapshot to restore is unreadable: " + e, e);
+        }
+        if (snapshot.batchDuration() != interval) {
+            throw new CheckpointException(
+                    "The snapshot to restore was written with a batch interval of "
+                            + new Duration(snapshot.batchDuration()).pretty()
+                            + ", but context '"
+                            + graph.appName()
+                            + "' has "
+                            + graph.batchDuration().pretty()
+                            + ": batch times and windows would not line up; use the same interval,"
+                            + " or start without the saved state");
+        }
+        if (!snapshot.serializer().equals(settings.stateSerializer().name())) {
+            throw new CheckpointException(
+                    "The snapshot to restore was written with state serializer '"
+                            + snapshot.serializer()
+                            + "', but context '"
+                            + graph.appName()
+                            + "' uses '"
+                            + settings.stateSerializer().name()
+                            + "'; set the same one with setStateSerializer");
+        }
+        return snapshot;
+    }
+
+    /**
+     * Restores every piece of state found under its stream's name, and returns the batches that
+     * were pending when the snapshot was taken, to be recomputed first.
+     */
+    private List<BatchJob> restore(Snapshot snapshot) {
+        Map<StateKey, OperatorState> states = new LinkedHashMap<>(evaluator.states());
+        for (InputRunner input : inputs) {
+            OperatorState buffer = input.buffer();
+            if (buffer != null) {
+                states.put(new StateKey(input.name(), StateKey.Role.INPUT_BUFFER), buffer);
+            }
+        }
+        Map<String, PlanNode> byName = new HashMap<>();
+        for (PlanNode node : graph.nodes()) {
+            byName.put(graph.name(node), node);
+        }
+        for (Map.Entry<StateKey, OperatorState> e : states.entrySet()) {
+            String name = e.getKey().stream();
+            OperatorState state = e.getValue();
+            String describe = byName.get(name).info().describe();
+            Snapshot.Section section = snapshot.sections().get(e.getKey());
+            if (section == null) {
+                LOG.info(
+                        "No saved {} for '{}' ({}): it starts empty", state.kind(), name, describe);
+                continue;
+            }
+            requireCompatible(section, state, name, describe);
+            try (StateInput in =
+                    new StateInput(
+                            new ByteArrayInputStream(section.data()), settings.stateSerializer())) {
+                state.restore(in, section.version());
+            } catch (IOException e2) {
+                throw new CheckpointException(
+                        "The saved "
+                                + state.kind()
+                                + " of '"
+                                + name
+                                + "' ("
+                                + describe
+                                + ") is unreadable: "
+                                + e2,
+                        e2);
+            }
+        }
+        for (Snapshot.Section section : snapshot.sections().values()) {
+            if (!states.containsKey(section.key())) {
+                LOG.info(
+                        "The saved {} of '{}' belongs to no stream of '{}' any more; it is dropped",
+                        section.kind(),
+                        section.key().stream(),
+                        graph.appName());
+            }
+        }
+        List<BatchJob> replayed = new ArrayList<>();
+        for (Snapshot.PendingBatch pending : snapshot.pending()) {
+            Map<String, Snapshot.PendingCut> cuts = new HashMap<>();
+            for (Snapshot.PendingCut cut : pending.cuts()) {
+                cuts.put(cut.input(), cut);
+            }
+            List<InputCut> parts = new ArrayList<>(inputs.size());
+            for (InputRunner input : inputs) {
+                Snapshot.PendingCut cut = cuts.get(input.name());
+                parts.add(cut == null ? input.nothing() : input.replayedCut(cut.from(), cut.to()));
+            }
+            replayed.add(new BatchJob(pending.time(), parts, clock.currentTimeMillis()));
+        }
+        return replayed;
+    }
+
+    private void requireCompatible(
+            Snapshot.Section section, OperatorState state, String name, String describe) {
+        if (!section.kind().equals(state.kind())) {
+            throw new CheckpointException(
+                    "The saved state of '"
+                            + name
+                            + "' is "
+                            + section.kind()
+                            + " state, but that stream is now "
+                            + describe
+                            + ", which keeps "
+                            + state.kind()
+                            + " state: give the new stream another name with name(...), or start"
+                            + " without the saved state");
+        }
+        if (section.version() > state.formatVersion()) {
+            throw new CheckpointException(
+                    "The saved "
+                            + state.kind()
+                            + " of '"
+                            + name
+                            + "' has format version "
+                            + section.version()
+                            + ", newer than this Ember's "
+                            + state.formatVersion()
+                            + "; run it with the Ember that wrote it");
+        }
+        Map<String, String> now = state.shape();
+        for (Map.Entry<String, String> saved : section.shape().entrySet()) {
+            String current = now.get(saved.getKey());
+            if (current != null && !current.equals(saved.getValue())) {
+                throw new CheckpointException(
+                        "The "
+                                + saved.getKey()
+                                + " of '"
+                                + name
+                                + "' ("
+                                + describe
+                                + ") changed from "
+                                + saved.getValue()
+                                + " to "
+                                + current
+                                + ", so its saved "
+                                + state.kind()
+                                + " does not fit: keep the "
+                                + saved.getKey()
+                                + ", name the changed stream differently with name(...), or start"
+                                + " without the saved state");
+            }
+        }
+    }
+
+    private static Snapshot.InputOffset savedOffset(Snapshot snapshot, InputRunner input) {
+        for (Snapshot.InputOffset offset : snapshot.inputs()) {
+            if (offset.name().equals(input.name())) {
+                return offset;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where an input goes on after a restart: after the last range it was cut into (pending ones
+     * included, which are recomputed) when it can read ranges again, after its last processed
+     * offset when it can only resume, and from its own start otherwise.
+     */
+    private static String resumeAfter(
+            InputRunner input, Snapshot.InputOffset saved, Snapshot snapshot) {
+        if (saved == null || input.replay() == Source.Replay.NONE) {
+            return null;
+        }
+        String after = saved.offset();
+        if (input.replay() == Source.Replay.RANGES) {
+            for (Snapshot.PendingBatch pending : snapshot.pending()) {
+                for (Snapshot.PendingCut cut : pending.cuts()) {
+                    if (cut.input().equals(input.name()) && cut.to() != null) {
+                        after = cut.to();
+                    }
+                }
+            }
+        }
+        return after;
+    }
+
+    @Override
+    public void snapshot(OutputStream out) throws IOException {
+        if (!running) {
+            throw new IllegalStateException(
+                    "Cannot snapshot context '" + graph.appName() + "': it has stopped");
+        }
+        Captured captured;
+        if (timer == null) {
+            synchronized (stepLock) {
+                captured = capture();
+            }
+        } else {
+            FutureTask<Captured> task = new FutureTask<>(this::capture);
+            jobs.add(task);
+            captured = await(task);
+        }
+        captured.writeTo(out, settings.stateSerializer());
+    }
+
+    private Captured await(FutureTask<Captured> task) throws IOException {
+        try {
+            while (true) {
+                try {
+                    return task.get(100, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (!running) {
+                        throw new IllegalStateException(
+                                "Context '"
+                                        + graph.appName()
+                                        + "' stopped before its snapshot was taken");
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the snapshot");
+        } catch (ExecutionException e) {
+            throw new IOException("the snapshot failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** What a snapshot holds, captured between batches; written by {@link #writeTo}. */
+    private record Captured(
+            String appName,
+            long batchDuration,
+            long zeroTime,
+            long lastCompleted,
+            List<Snapshot.InputOffset> inputs,
+            List<Snapshot.PendingBatch> pending,
+            Map<StateKey, OperatorState> states,
+            Map<StateKey, StateCapture> captures) {
+
+        void writeTo(OutputStream out, StateSerializer serializer) throws IOException {
+            Map<StateKey, Snapshot.Section> sections = new LinkedHashMap<>();
+            for (Map.Entry<StateKey, StateCapture> e : captures.entrySet()) {
+                OperatorState state = states.get(e.getKey());
+                Snapshot.SectionBytes bytes = new Snapshot.SectionBytes();
+                try (StateOutput section = new StateOutput(bytes, serializer)) {
+                    e.getValue().writeTo(section);
+                }
+                sections.put(
+                        e.getKey(),
+                        new Snapshot.Section(
+                                e.getKey(),
+                                state.kind(),
+                                state.formatVersion(),
+                                state.shape(),
+                                bytes.bytes()));
+            }
+            new Snapshot(
+                            appName,
+                            batchDuration,
+                            zeroTime,
+                            lastCompleted,
+                            serializer.name(),
+                            inputs,
+                            pending,
+                            sections)
+                    .writeTo(out);
+        }
+    }
+
+    /** Captures the state on the job thread, between batches (or under the step lock). */
+    private Captured capture() {
+        List<Snapshot.PendingBatch> pending = new ArrayList<>();
+        List<Snapshot.InputOffset> offsets = new ArrayList<>();
+        Map<StateKey, OperatorState> states = new LinkedHashMap<>();
+        Map<StateKey, StateCapture> captures = new LinkedHashMap<>();
+        synchronized (cutLock) {
+            for (Object work : jobs) {
+                if (work instanceof BatchJob job) {
+                    List<Snapshot.PendingCut> cuts = new ArrayList<>();
+                    for (InputCut cut : job.cuts) {
+                        cuts.add(new Snapshot.PendingCut(cut.input().name(), cut.from(), cut.to()));
+                    }
+                    pending.add(new Snapshot.PendingBatch(job.time, cuts));
+                }
+            }
+            for (InputRunner input : inputs) {
+                offsets.add(
+                        new Snapshot.InputOffset(
+                                input.name(), input.replay().name(), input.completedOffset()));
+                OperatorState buffer = input.buffer();
+                if (buffer != null) {
+                    StateKey key = new StateKey(input.name(), StateKey.Role.INPUT_BUFFER);
+                    states.put(key, buffer);
+                    captures.put(key, buffer.capture());
+                }
+            }
+        }
+        for (Map.Entry<StateKey, OperatorState> e : evaluator.states().entrySet()) {
+            states.put(e.getKey(), e.getValue());
+            captures.put(e.getKey(), e.getValue().capture());
+        }
+        return new Captured(
+                graph.appName(),
+                interval,
+                evaluator.zeroTime(),
+                lastCompleted,
+                offsets,
+                pending,
+                states,
+                captures);
     }
 
     /** Stepped clock: runs every batch due at {@code now} on the calling thread. */
@@ -197,7 +560,9 @@ final class LocalExecution implements Execution {
                 continue;
             }
             long time = nextTime;
-            jobs.add(cut(time));
+            synchronized (cutLock) {
+                jobs.add(cut(time));
+            }
             nextTime = time + interval;
         }
     }
@@ -205,9 +570,11 @@ final class LocalExecution implements Execution {
     private void jobLoop() {
         try {
             while (running) {
-                BatchJob job = jobs.poll(50, TimeUnit.MILLISECONDS);
-                if (job != null) {
+                Object work = jobs.poll(50, TimeUnit.MILLISECONDS);
+                if (work instanceof BatchJob job) {
                     runJob(job);
+                } else if (work instanceof Runnable task) {
+                    task.run();
                 }
             }
         } catch (InterruptedException e) {

@@ -228,6 +228,43 @@ public final class ReceiverRunner implements ReceiverSupervisor, SourceReader<Ob
         }
     }
 
+    /**
+     * The records held now, in store order: those of batches cut but not processed, then those
+     * stored since the last cut.
+     */
+    public List<Object> buffered() {
+        lock.lock();
+        try {
+            List<Object> all = new ArrayList<>();
+            for (List<List<?>> segment : sealed.values()) {
+                segment.forEach(all::addAll);
+            }
+            blocks.forEach(all::addAll);
+            all.addAll(open);
+            return all;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Puts records saved by {@link #buffered()} back before the receiver starts: they form the
+     * first batch, ahead of what the receiver stores.
+     */
+    public void restoreBuffered(List<?> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        lock.lock();
+        try {
+            blocks.add(0, new ArrayList<>(records));
+            held += records.size();
+            stored += records.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Records stored since the start. */
     public long stored() {
         lock.lock();
