@@ -200,10 +200,15 @@ final class HashtagsCommand implements Callable<Integer> {
         if (source.kind() == SourceOption.Kind.SOCKET) {
             description = "socket " + source.argument();
         } else {
-            if (source.kind().isLive()) {
-                SourceReachability.check(source);
-            }
             first = open(sourceSettings);
+            if (source.kind().isLive()) {
+                try {
+                    SourceReachability.check(source);
+                } catch (RuntimeException e) {
+                    first.close();
+                    throw e;
+                }
+            }
             description = first.description();
         }
         if (!keywords.isEmpty()) {

@@ -128,6 +128,7 @@ final class HashtagsJob {
 
     // Written by the source's thread, read by the job thread.
     private volatile long sourceEndedAt = Long.MIN_VALUE;
+    private volatile SqlContext sql;
 
     HashtagsJob(Settings settings, List<WindowListener> listeners) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -143,6 +144,19 @@ final class HashtagsJob {
     }
 
     /**
+     * The SQL context that holds the view, for queries from any thread while the job runs.
+     *
+     * @throws IllegalStateException when the job is not running
+     */
+    SqlContext sql() {
+        SqlContext s = sql;
+        if (s == null) {
+            throw new IllegalStateException("the hashtags job is not running: its view is gone");
+        }
+        return s;
+    }
+
+    /**
      * Runs the job until it stops (see the class comment).
      *
      * @throws dev.ember.streaming.StreamingException when the job or its source fails
@@ -154,11 +168,13 @@ final class HashtagsJob {
         if (settings.history() != null) {
             builder.history(settings.history());
         }
-        try (SqlContext sql = builder.build()) {
-            define(ssc, sql);
+        try (SqlContext context = builder.build()) {
+            define(ssc, context);
+            sql = context;
             progress.started(System.currentTimeMillis());
             ContextRunner.run(ssc, settings.duration(), end);
         } finally {
+            sql = null;
             PostSource first = settings.firstSource();
             if (first != null) {
                 first.close();
