@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
@@ -116,6 +117,7 @@ final class HashtagChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
         plot.setRangeGridlinePaint(GRID);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         CategoryAxis tags = plot.getDomainAxis();
         tags.setLabelFont(axisLabel);
         tags.setTickLabelFont(fonts.preferred().deriveFont(14f));
