@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -51,7 +52,7 @@ class HashtagChartTest {
         assertEquals(PlotOrientation.HORIZONTAL, chart.getCategoryPlot().getOrientation());
         assertEquals(
                 List.of("#messi", "#месси", "#メッシ", "#मेसी"),
-                data.getColumnKeys().stream().map(k -> ((HashtagChart.Bar) k).tag()).toList());
+                bars(data).stream().map(HashtagChart.Bar::tag).toList());
         for (int i = 0; i < ROWS.size(); i++) {
             assertEquals(ROWS.get(i).count(), data.getValue(0, i).intValue());
         }
@@ -77,8 +78,8 @@ class HashtagChartTest {
         JFreeChart chart = new HashtagChart(ChartFonts.installed()).draw("Top hashtags", ROWS);
 
         List<String> shown =
-                chart.getCategoryPlot().getDataset().getColumnKeys().stream()
-                        .map(k -> ((HashtagChart.Bar) k).shown())
+                bars(chart.getCategoryPlot().getDataset()).stream()
+                        .map(HashtagChart.Bar::shown)
                         .toList();
         assertEquals(
                 List.of(
@@ -146,6 +147,14 @@ class HashtagChartTest {
                                         t instanceof TextTitle title
                                                 && title.getText()
                                                         .equals("No hashtags in this window")));
+    }
+
+    private static List<HashtagChart.Bar> bars(CategoryDataset data) {
+        List<HashtagChart.Bar> bars = new ArrayList<>();
+        for (Object key : data.getColumnKeys()) {
+            bars.add((HashtagChart.Bar) key);
+        }
+        return bars;
     }
 
     private static boolean anyInstalledFontDraws(String text) {
