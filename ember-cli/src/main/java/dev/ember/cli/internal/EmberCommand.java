@@ -19,11 +19,14 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         footerHeading = "%nExamples:%n",
         footer = {
+            "  ./ember hashtags                  # trending hashtags of the offline demo stream",
             "  nc -lk 9999                       # terminal 1: type lines here",
             "  ./ember wordcount localhost 9999  # terminal 2: word counts every 1s",
             "  ./ember wordcount --demo          # no server: a built-in text feeder",
             "  ./ember relay --source demo --track messi --port 5555",
             "                                    # the tutorial's tweet listener",
+            "  ./ember hashtags --source socket:localhost:5555",
+            "                                    # ... and its trending-hashtags job",
             "  ./ember help wordcount            # every option of wordcount"
         },
         exitCodeListHeading = "%nExit status:%n",
@@ -41,6 +44,7 @@ final class EmberCommand implements Callable<Integer> {
     static CommandLine commandLine(PrintStream jobOut, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new EmberCommand());
         commandLine.addSubcommand("wordcount", new WordCountCommand(jobOut));
+        commandLine.addSubcommand("hashtags", new HashtagsCommand(jobOut));
         commandLine.addSubcommand("relay", new RelayCommand(jobOut));
         commandLine.addSubcommand("help", new CommandLine.HelpCommand());
         // Setters apply to the subcommands already added, so they come last.

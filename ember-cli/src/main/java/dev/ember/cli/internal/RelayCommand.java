@@ -104,25 +104,7 @@ final class RelayCommand implements Callable<Integer> {
             description = "TCP port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(
-            names = "--speed",
-            paramLabel = "<factor|max>",
-            description =
-                    "With replay: 1 replays at the recorded pace, 2 twice as fast, max as fast as"
-                            + " clients read. Default: 1.")
-    String speed;
-
-    @Option(
-            names = "--rate",
-            paramLabel = "<posts/s>",
-            description = "With demo: posts per second. Default: 50.")
-    Double rate;
-
-    @Option(
-            names = "--seed",
-            paramLabel = "<n>",
-            description = "With demo: the seed; the same seed gives the same posts. Default: 42.")
-    Long seed;
+    @Mixin SourceTuningOptions tuning;
 
     @Option(
             names = "--dry-run",
@@ -167,7 +149,7 @@ final class RelayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KeywordFilter keywords = keywords();
+        KeywordFilter keywords = tuning.track(track);
         SourceOption.Settings settings = settings(keywords);
         logging.logLevel.apply();
         PrintWriter err = spec.commandLine().getErr();
@@ -204,7 +186,8 @@ final class RelayCommand implements Callable<Integer> {
     }
 
     private void run(Relay relay, PrintWriter err) throws InterruptedException {
-        ProgressLine progress = new ProgressLine(err, System.console() != null);
+        ProgressLine progress =
+                new ProgressLine(err, System.console() != null, "ember relay: ", 10);
         ScheduledExecutorService ticker =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -212,12 +195,13 @@ final class RelayCommand implements Callable<Integer> {
                             t.setDaemon(true);
                             return t;
                         });
-        ticker.scheduleAtFixedRate(() -> progress.tick(relay.stats()), 1, 1, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(
+                () -> progress.tick(runningCounts(relay.stats())), 1, 1, TimeUnit.SECONDS);
         Thread hook =
                 new Thread(
                         () -> {
                             relay.close();
-                            progress.finish(relay.stats());
+                            progress.finish(runningCounts(relay.stats()));
                         },
                         "ember-relay-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -237,30 +221,36 @@ final class RelayCommand implements Callable<Integer> {
             }
             if (!hookRan) {
                 relay.close();
-                progress.finish(relay.stats());
+                progress.finish(runningCounts(relay.stats()));
             }
         }
     }
 
-    private KeywordFilter keywords() {
-        if (track == null) {
-            return KeywordFilter.none();
+    /** The relay's running counts, such as {@code received 221, matched 31, sent 31, clients 1}. */
+    static String runningCounts(Relay.Stats s) {
+        StringBuilder sb =
+                new StringBuilder()
+                        .append("received ")
+                        .append(s.received())
+                        .append(", matched ")
+                        .append(s.matched())
+                        .append(", sent ")
+                        .append(s.sent())
+                        .append(", clients ")
+                        .append(s.clients());
+        if (s.dropped() > 0) {
+            sb.append(", dropped ").append(s.dropped());
         }
-        try {
-            return KeywordFilter.parse(track);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(
-                    spec.commandLine(), "Invalid value for option '--track': " + e.getMessage());
+        if (s.skipped() > 0) {
+            sb.append(", skipped ").append(s.skipped()).append(" malformed");
         }
+        return sb.toString();
     }
 
     private SourceOption.Settings settings(KeywordFilter keywords) {
         CommandLine commandLine = spec.commandLine();
         SourceOption.Kind kind = source.kind();
-        requireKind(speed != null, "--speed", SourceOption.Kind.REPLAY);
-        requireKind(rate != null, "--rate", SourceOption.Kind.DEMO);
-        requireKind(seed != null, "--seed", SourceOption.Kind.DEMO);
-        requireKind(dryRun, "--dry-run", SourceOption.Kind.X);
+        tuning.requireKind(source, dryRun, "--dry-run", SourceOption.Kind.X);
         if (dryRun && keywords.isEmpty()) {
             throw new ParameterException(
                     commandLine, "--dry-run shows the rules for --track: give --track words too");
@@ -283,43 +273,7 @@ final class RelayCommand implements Callable<Integer> {
                     commandLine,
                     "Invalid value for option '--port': " + port + " is not between 0 and 65535");
         }
-        if (rate != null && !(rate > 0 && rate <= 1_000_000)) {
-            throw new ParameterException(
-                    commandLine,
-                    "Invalid value for option '--rate': " + rate + " is not between 0 and 1000000");
-        }
-        return new SourceOption.Settings(keywords, replaySpeed(), seed, rate, dryRun);
-    }
-
-    /** The replay speed: a positive factor, or 0 for {@code max}. */
-    private Double replaySpeed() {
-        if (speed == null) {
-            return null;
-        }
-        if (speed.equalsIgnoreCase("max")) {
-            return 0.0;
-        }
-        try {
-            double factor = Double.parseDouble(speed);
-            if (factor > 0 && Double.isFinite(factor)) {
-                return factor;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ParameterException(
-                spec.commandLine(),
-                "Invalid value for option '--speed': '"
-                        + speed
-                        + "' is neither a positive factor, such as 1 or 2.5, nor max");
-    }
-
-    private void requireKind(boolean given, String option, SourceOption.Kind kind) {
-        if (given && source.kind() != kind) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    option + " applies to --source " + kind + ", not to " + source.kind());
-        }
+        return tuning.settings(source, keywords, dryRun);
     }
 
     /** Prints clients coming and going on standard output, as the tutorial's listener does. */
