@@ -1,12 +1,14 @@
 package dev.ember.spi;
 
+import dev.ember.spi.plan.StreamGraph;
 import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.internal.ContextHook;
 import java.util.Objects;
 
 /**
- * What tools that drive a program, such as the test kit, need from its context beyond the public
- * API: the running {@link Execution}, and a snapshot to start from. Programs never need it.
+ * What tools that drive or inspect a program, such as the test kit, need from its context beyond
+ * the public API: its plan, the running {@link Execution}, and a snapshot to start from. Programs
+ * never need it.
  */
 public final class ContextAccess {
     private ContextAccess() {}
@@ -18,6 +20,14 @@ public final class ContextAccess {
      */
     public static Execution execution(StreamingContext context) {
         return ContextHook.get().execution(Objects.requireNonNull(context, "context"));
+    }
+
+    /**
+     * The plan {@code context} has recorded so far, as a runner would receive it at start: for
+     * tools that inspect or check programs (a lint, a plan printer, the test kit).
+     */
+    public static StreamGraph plan(StreamingContext context) {
+        return ContextHook.get().plan(Objects.requireNonNull(context, "context"));
     }
 
     /**

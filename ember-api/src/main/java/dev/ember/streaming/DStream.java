@@ -116,11 +116,6 @@ public class DStream<T> {
         }
     }
 
-    /** The plan node this stream records; for runner authors. */
-    public PlanNode planNode() {
-        return node;
-    }
-
     /** One element per element, mapped by {@code fn}. */
     public <R> DStream<R> map(Function<T, R> fn) {
         Objects.requireNonNull(fn, "fn");

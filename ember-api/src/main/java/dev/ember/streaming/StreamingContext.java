@@ -10,6 +10,7 @@ import dev.ember.spi.plan.InputNode;
 import dev.ember.spi.plan.InputSpec;
 import dev.ember.spi.plan.PlanNode;
 import dev.ember.spi.plan.StatefulNode;
+import dev.ember.spi.plan.StreamGraph;
 import dev.ember.spi.plan.TransformNode;
 import dev.ember.spi.plan.UnionNode;
 import dev.ember.streaming.function.Function2;
@@ -71,6 +72,14 @@ public final class StreamingContext implements AutoCloseable {
                                             + "' has not been started: call start() first");
                         }
                         return e;
+                    }
+
+                    @Override
+                    public StreamGraph plan(StreamingContext context) {
+                        return context.graph.snapshot(
+                                context.appName,
+                                context.batchDuration,
+                                context.checkpointDirectory);
                     }
 
                     @Override

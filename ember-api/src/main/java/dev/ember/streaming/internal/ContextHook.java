@@ -1,6 +1,7 @@
 package dev.ember.streaming.internal;
 
 import dev.ember.spi.Execution;
+import dev.ember.spi.plan.StreamGraph;
 import dev.ember.streaming.StreamingContext;
 
 /**
@@ -13,6 +14,8 @@ public final class ContextHook {
         Execution execution(StreamingContext context);
 
         void restoreOnStart(StreamingContext context, byte[] snapshot);
+
+        StreamGraph plan(StreamingContext context);
     }
 
     private static volatile Access access;
