@@ -68,7 +68,8 @@ final class InputRunner {
             long maxBufferedRecords,
             Consumer<ReceiverInfo> receiverStarted,
             Consumer<ReceiverInfo> receiverError,
-            Consumer<ReceiverInfo> receiverStopped) {
+            Consumer<ReceiverInfo> receiverStopped,
+            ReceiverRunner.FatalHandler fatal) {
         this.node = node;
         this.id = id;
         this.name = name;
@@ -88,6 +89,11 @@ final class InputRunner {
                         lastError = error == null ? null : error.toString();
                         lastErrorTime = clock.currentTimeMillis();
                         receiverError.accept(receiverInfo());
+                    }
+
+                    @Override
+                    public void fatal(Throwable error, String thread) {
+                        fatal.fatal(error, thread, "receiving for input '" + name + "'");
                     }
 
                     @Override

@@ -1,6 +1,7 @@
 package dev.ember.engine.internal.exec;
 
 import dev.ember.engine.internal.batch.Engine;
+import dev.ember.engine.internal.batch.FatalError;
 import dev.ember.engine.internal.batch.LocalBatch;
 import dev.ember.engine.internal.batch.WorkerPool;
 import dev.ember.engine.internal.exec.InputRunner.InputCut;
@@ -22,6 +23,7 @@ import dev.ember.streaming.Batch;
 import dev.ember.streaming.CheckpointException;
 import dev.ember.streaming.Clock;
 import dev.ember.streaming.Duration;
+import dev.ember.streaming.SourceException;
 import dev.ember.streaming.StreamingException;
 import dev.ember.streaming.Time;
 import dev.ember.streaming.scheduler.BatchInfo;
@@ -112,7 +114,11 @@ final class LocalExecution implements Execution {
         this.settings = settings;
         this.interval = graph.batchDuration().milliseconds();
         this.clock = settings.clock();
-        this.bus = new ListenerBus(graph.appName(), settings.listeners());
+        this.bus =
+                new ListenerBus(
+                        graph.appName(),
+                        settings.listeners(),
+                        (error, activity) -> fatal(error, "ember-listener-bus", activity));
     }
 
     void start() {
@@ -130,7 +136,8 @@ final class LocalExecution implements Execution {
                             MAX_BUFFERED_RECORDS,
                             info -> bus.post(new StreamingListenerReceiverStarted(info)),
                             info -> bus.post(new StreamingListenerReceiverError(info)),
-                            info -> bus.post(new StreamingListenerReceiverStopped(info))));
+                            info -> bus.post(new StreamingListenerReceiverStopped(info)),
+                            this::fatal));
         }
         pool = new WorkerPool(graph.appName(), threads);
         long now = clock.currentTimeMillis();
@@ -545,7 +552,15 @@ final class LocalExecution implements Execution {
                 try {
                     runJob(cut(time));
                 } catch (RuntimeException | Error e) {
-                    fail(e);
+                    RuntimeException stop =
+                            FatalError.isFatal(e)
+                                    ? FatalError.stop(
+                                            e, Thread.currentThread().getName(), "running batches")
+                                    : null;
+                    fail(stop != null ? stop : e);
+                    if (stop != null) {
+                        throw stop;
+                    }
                     throw e;
                 }
             }
@@ -553,17 +568,29 @@ final class LocalExecution implements Execution {
     }
 
     private void generateLoop() {
-        while (generating) {
-            long wait = nextTime - clock.currentTimeMillis();
-            if (wait > 0) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Math.min(wait, 50)));
-                continue;
+        try {
+            while (generating) {
+                long wait = nextTime - clock.currentTimeMillis();
+                if (wait > 0) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Math.min(wait, 50)));
+                    continue;
+                }
+                long time = nextTime;
+                synchronized (cutLock) {
+                    jobs.add(cut(time));
+                }
+                nextTime = time + interval;
             }
-            long time = nextTime;
-            synchronized (cutLock) {
-                jobs.add(cut(time));
+        } catch (RuntimeException | Error e) {
+            if (!generating) {
+                return;
             }
-            nextTime = time + interval;
+            String activity = "cutting the inputs for the batch at " + nextTime + " ms";
+            if (FatalError.isFatal(e)) {
+                fatal(e, Thread.currentThread().getName(), activity);
+            } else {
+                fail(new SourceException("An input failed while " + activity + ": " + e, e));
+            }
         }
     }
 
@@ -581,10 +608,31 @@ final class LocalExecution implements Execution {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             if (running) {
-                fail(e);
+                fail(
+                        FatalError.isFatal(e)
+                                ? FatalError.stop(
+                                        e, Thread.currentThread().getName(), "running batches")
+                                : e);
             }
             // Otherwise a stop tore the pool down under the batch; the failure is its echo.
         }
+    }
+
+    /**
+     * A JVM error met by any thread of this execution (see {@link FatalError}): the context stops,
+     * from a thread of its own so the thread that met the error unwinds at once.
+     */
+    private void fatal(Throwable error, String thread, String activity) {
+        StreamingException stop =
+                error instanceof StreamingException s
+                        ? s
+                        : FatalError.stop(error, thread, activity);
+        if (failure == null) {
+            failure = stop;
+        }
+        Thread stopper = new Thread(() -> fail(stop), "ember-fatal-stop-" + graph.appName());
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     private void runJob(BatchJob job) {

@@ -1,6 +1,7 @@
 package dev.ember.engine.internal.exec;
 
 import dev.ember.engine.internal.batch.Engine;
+import dev.ember.engine.internal.batch.FatalError;
 import dev.ember.engine.internal.batch.FunctionFailure;
 import dev.ember.engine.internal.batch.LocalBatch;
 import dev.ember.engine.internal.batch.Part;
@@ -166,9 +167,16 @@ public final class PlanEvaluator implements NodePlan.Batches {
     }
 
     /** Runs part of a batch, turning failures into errors that name the operator and time. */
-    private static void reportingFailures(PlanNode node, Time batchTime, Runnable work) {
+    private void reportingFailures(PlanNode node, Time batchTime, Runnable work) {
+        String activity = "running the batch at " + batchTime + " (" + node.info().describe() + ")";
+        engine.pool().activity(activity);
         try {
             work.run();
+        } catch (Error e) {
+            if (FatalError.isFatal(e)) {
+                throw FatalError.stop(e, Thread.currentThread().getName(), activity);
+            }
+            throw e;
         } catch (FunctionFailure e) {
             throw new UserFunctionException(e.op.describe(), batchTime, e.getCause());
         } catch (StreamingException e) {
