@@ -64,6 +64,9 @@ final class ProgressLine {
         if (s.dropped() > 0) {
             sb.append(", dropped ").append(s.dropped());
         }
+        if (s.refused() > 0) {
+            sb.append(", refused ").append(s.refused());
+        }
         if (s.skipped() > 0) {
             sb.append(", skipped ").append(s.skipped()).append(" malformed");
         }
