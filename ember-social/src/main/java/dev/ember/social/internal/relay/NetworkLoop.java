@@ -67,6 +67,7 @@ final class NetworkLoop implements Runnable {
     private final int maxClients;
     private final long clientBufferBytes;
     private final List<ClientChannel> clients = new ArrayList<>();
+    private final List<ClientChannel> departed = new ArrayList<>();
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(SCRATCH_BYTES);
     private final ByteBuffer discard = ByteBuffer.allocate(4096);
     private final LineLog.Batch batch = new LineLog.Batch(BATCH_LINES);
@@ -187,6 +188,7 @@ final class NetworkLoop implements Runnable {
                 accept();
             }
             serveClients();
+            reportDepartures();
         }
     }
 
@@ -416,7 +418,26 @@ final class NetworkLoop implements Runnable {
         LOG.debug("client {} went away: {}", client.address, why);
         remove(client);
         closeQuietly(client.channel);
-        report(client);
+        departed.add(client);
+    }
+
+    /**
+     * Tells the listener about the clients that left this round, once their descriptors are
+     * released: a registered channel's socket closes only when the selector next deregisters it,
+     * which {@code selectNow} does at once. What it finds ready stays in the selected keys for the
+     * next round; since it also swallows any wake-up asked for meanwhile (new lines, a stop), the
+     * next round is woken at once.
+     */
+    private void reportDepartures() throws IOException {
+        if (departed.isEmpty()) {
+            return;
+        }
+        selector.selectNow();
+        selector.wakeup();
+        for (ClientChannel client : departed) {
+            report(client);
+        }
+        departed.clear();
     }
 
     private void remove(ClientChannel client) {
@@ -439,6 +460,8 @@ final class NetworkLoop implements Runnable {
 
     /** Closes the listening socket and every connection, and the selector; reports each client. */
     private void closeAll() {
+        departed.forEach(this::report);
+        departed.clear();
         closeQuietly(serverChannel);
         while (!clients.isEmpty()) {
             ClientChannel client = clients.get(clients.size() - 1);
