@@ -2,14 +2,12 @@ package dev.ember.social.internal.relay;
 
 import dev.ember.social.Relay;
 import java.io.IOException;
-import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,14 +23,10 @@ import org.slf4j.LoggerFactory;
  * <p>Design:
  *
  * <ul>
- *   <li><b>Accepting</b> takes up to 64 waiting connections on every round, after the round's
- *       departures, so a burst of connections waits only in the kernel's backlog, never behind a
- *       client, and clients that already left do not count against {@code maxClients}. A client
- *       beyond that limit gets one line saying so and is disconnected. When {@code accept} fails,
- *       most often because the process is out of file descriptors, the loop logs it once, stops
- *       asking for new connections for a growing pause (up to a second), goes on serving the
- *       clients it has, and accepts again once it can: the connections that arrived meanwhile wait
- *       in the backlog.
+ *   <li><b>Accepting</b> ({@link Acceptor}) comes after each round's departures, so clients already
+ *       gone do not count against {@code maxClients}; a burst waits only in the kernel's backlog,
+ *       never behind a client, and a failing {@code accept} (no descriptors left) pauses accepting
+ *       while the clients connected go on being served.
  *   <li><b>Leaving</b>: every client's channel is registered for reading. The relay expects nothing
  *       from clients and discards what they send; end of stream or a reset means the client has
  *       gone, seen at once rather than at the next line written to it.
@@ -53,25 +47,21 @@ final class NetworkLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(RelayServer.class);
     private static final int SCRATCH_BYTES = 1 << 16;
     private static final int BATCH_LINES = 1024;
-    private static final int ACCEPTS_PER_ROUND = 64;
     private static final int READS_PER_EVENT = 16;
-    private static final long FIRST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    private static final long LONGEST_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final RelayServer server;
     private final Selector selector;
     private final ServerSocketChannel serverChannel;
     private final SelectionKey serverKey;
+    private final Acceptor acceptor;
     private final LineLog log;
     private final Relay.Listener listener;
-    private final int maxClients;
     private final long clientBufferBytes;
     private final List<ClientChannel> clients = new ArrayList<>();
     private final List<ClientChannel> departed = new ArrayList<>();
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(SCRATCH_BYTES);
     private final ByteBuffer discard = ByteBuffer.allocate(4096);
     private final LineLog.Batch batch = new LineLog.Batch(BATCH_LINES);
-    private final ThrottledWarning refusals = new ThrottledWarning();
     private final AtomicBoolean wakePending = new AtomicBoolean();
 
     private volatile boolean stopAccepting;
@@ -80,11 +70,7 @@ final class NetworkLoop implements Runnable {
     private volatile long sent;
     private volatile long dropped;
     private volatile int connected;
-    private volatile long refused;
 
-    private long pausedSinceNanos = -1;
-    private long resumeAtNanos;
-    private long pauseNanos = FIRST_PAUSE_NANOS;
     private long lastTail;
     private long lastHead;
 
@@ -103,7 +89,7 @@ final class NetworkLoop implements Runnable {
         this.serverKey = serverChannel.register(selector, SelectionKey.OP_ACCEPT);
         this.log = log;
         this.listener = listener;
-        this.maxClients = maxClients;
+        this.acceptor = new Acceptor(serverChannel, serverKey, maxClients);
         this.clientBufferBytes = clientBufferBytes;
     }
 
@@ -120,7 +106,7 @@ final class NetworkLoop implements Runnable {
     }
 
     long refused() {
-        return refused;
+        return acceptor.refused();
     }
 
     /** Called by the source thread after appending: wakes the loop unless a wake-up is pending. */
@@ -183,9 +169,8 @@ final class NetworkLoop implements Runnable {
                 if (serverChannel.isOpen()) {
                     serverChannel.close();
                 }
-            } else if (acceptable
-                    || (pausedSinceNanos >= 0 && System.nanoTime() - resumeAtNanos >= 0)) {
-                accept();
+            } else if (acceptable || acceptor.resumeDue(System.nanoTime())) {
+                acceptor.acceptRound(clients::size, this::admit);
             }
             serveClients();
             reportDepartures();
@@ -193,10 +178,7 @@ final class NetworkLoop implements Runnable {
     }
 
     private long selectTimeoutMillis(long now) {
-        long until = Long.MAX_VALUE;
-        if (pausedSinceNanos >= 0 && !stopAccepting) {
-            until = resumeAtNanos - now;
-        }
+        long until = stopAccepting ? Long.MAX_VALUE : acceptor.nanosUntilResume(now);
         if (draining) {
             until = Math.min(until, drainDeadlineNanos - now);
         }
@@ -204,60 +186,6 @@ final class NetworkLoop implements Runnable {
             return 0; // no limit
         }
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(until) + 1);
-    }
-
-    /** Accepts a round of the waiting connections; the selector reports the rest next time. */
-    private void accept() {
-        for (int i = 0; i < ACCEPTS_PER_ROUND && !stopAccepting; i++) {
-            SocketChannel channel;
-            try {
-                channel = serverChannel.accept();
-            } catch (IOException e) {
-                pauseAccepting(e);
-                return;
-            }
-            if (pausedSinceNanos >= 0) {
-                resumeAccepting();
-            }
-            if (channel == null) {
-                return;
-            }
-            if (clients.size() >= maxClients) {
-                refuse(channel);
-            } else {
-                admit(channel);
-            }
-        }
-    }
-
-    private void pauseAccepting(IOException e) {
-        long now = System.nanoTime();
-        if (pausedSinceNanos < 0) {
-            pausedSinceNanos = now;
-            pauseNanos = FIRST_PAUSE_NANOS;
-            LOG.warn(
-                    "the relay on port {} cannot accept clients ({}); it keeps serving its {}"
-                            + " clients and accepts again as soon as it can. If the process is out"
-                            + " of file descriptors, raise their limit (ulimit -n) or lower the"
-                            + " client limit ({})",
-                    serverChannel.socket().getLocalPort(),
-                    e.getMessage(),
-                    clients.size(),
-                    maxClients);
-        } else {
-            pauseNanos = Math.min(LONGEST_PAUSE_NANOS, pauseNanos * 2);
-        }
-        resumeAtNanos = now + pauseNanos;
-        serverKey.interestOps(0);
-    }
-
-    private void resumeAccepting() {
-        LOG.info(
-                "the relay on port {} accepts clients again, after {} ms",
-                serverChannel.socket().getLocalPort(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pausedSinceNanos));
-        pausedSinceNanos = -1;
-        serverKey.interestOps(SelectionKey.OP_ACCEPT);
     }
 
     private void admit(SocketChannel channel) {
@@ -281,38 +209,6 @@ final class NetworkLoop implements Runnable {
             LOG.warn("the relay's listener failed on client {}", client.address, e);
         }
         server.clientArrived();
-    }
-
-    private void refuse(SocketChannel channel) {
-        SocketAddress address = null;
-        try {
-            address = channel.getRemoteAddress();
-            channel.configureBlocking(false);
-            // A fresh socket's send buffer is empty: the one short line is written at once.
-            channel.write(
-                    ByteBuffer.wrap(
-                            ("relay full: it already serves its maximum of "
-                                            + maxClients
-                                            + " clients; try again later\n")
-                                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            LOG.debug("a refused client left first: {}", e.toString());
-        }
-        closeQuietly(channel);
-        refused++;
-        long report = refusals.record(1, System.nanoTime());
-        if (report > 0 && report == refusals.total()) {
-            LOG.warn(
-                    "the relay refused client {}: it already serves its maximum of {} clients;"
-                            + " raise the client limit to serve more",
-                    address,
-                    maxClients);
-        } else if (report > 0) {
-            LOG.warn(
-                    "the relay refused {} more clients: it already serves its maximum of {}",
-                    report,
-                    maxClients);
-        }
     }
 
     private void handle(SelectionKey key) {
