@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -299,6 +300,63 @@ class RelayIT {
             assertSame(rejected, thrown);
             assertEquals(List.of("last words"), lines.get(10, TimeUnit.SECONDS));
             assertTrue(source.isClosed());
+        }
+    }
+
+    @Test
+    void aSourceThatThrowsAnErrorEndsTheRelayWithIt() throws Exception {
+        Error error = new StackOverflowError("deep in a parser");
+        PostSource failing =
+                new PostSource() {
+                    @Override
+                    public String description() {
+                        return "broken";
+                    }
+
+                    @Override
+                    public void run(Consumer<Post> sink) {
+                        throw error;
+                    }
+
+                    @Override
+                    public long skippedCount() {
+                        return 0;
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+        Clients clients = new Clients();
+        try (Relay relay = Relay.builder(failing).port(0).listener(clients).start();
+                Socket client = connect(relay)) {
+            CompletableFuture<List<String>> lines = readAll(client);
+            SourceException thrown = assertThrows(SourceException.class, relay::awaitTermination);
+            assertEquals("source broken failed", thrown.getMessage());
+            assertSame(error, thrown.getCause());
+            assertEquals(List.of(), lines.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotStopTheRelay() throws Exception {
+        QueueSource source = new QueueSource();
+        Semaphore told = new Semaphore(0);
+        Relay.Listener throwing =
+                new Relay.Listener() {
+                    @Override
+                    public void clientConnected(SocketAddress client) {
+                        told.release();
+                        throw new IllegalStateException("listener bug");
+                    }
+                };
+        try (Relay relay = Relay.builder(source).port(0).listener(throwing).start();
+                Socket client = connect(relay)) {
+            assertTrue(told.tryAcquire(10, TimeUnit.SECONDS));
+            CompletableFuture<List<String>> lines = readAll(client);
+            source.add("still relayed");
+            source.end();
+            assertEquals(List.of("still relayed"), lines.get(10, TimeUnit.SECONDS));
+            relay.awaitTermination();
         }
     }
 
