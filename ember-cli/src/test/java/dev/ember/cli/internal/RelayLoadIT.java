@@ -198,6 +198,11 @@ class RelayLoadIT {
             for (int i = 0; i < count; i++) {
                 clients.add(Client.connect(selector, address));
             }
+            String early =
+                    relay.awaitLog(
+                            line -> line.contains("fewer than the relay's client limit of 1000"),
+                            "a warning at the start");
+            assertTrue(early.contains("(its limit is 256)"), early);
             pump(selector, clients, c -> c.connected, "every connection to succeed");
             String warning =
                     relay.awaitLog(line -> line.contains("cannot accept clients"), "a warning");

@@ -1,5 +1,6 @@
 package dev.ember.social.internal.relay;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import dev.ember.social.KeywordFilter;
 import dev.ember.social.Post;
 import dev.ember.social.PostSource;
@@ -7,6 +8,7 @@ import dev.ember.social.Relay;
 import dev.ember.streaming.SourceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -110,8 +112,27 @@ public final class RelayServer {
                             + " (ulimit -n)",
                     e);
         }
+        warnIfDescriptorsAreShort(options.maxClients());
         server.networkThread.start();
         return server;
+    }
+
+    /** Says at the start when the process cannot open a descriptor for every client allowed. */
+    private static void warnIfDescriptorsAreShort(int maxClients) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean os) {
+            long limit = os.getMaxFileDescriptorCount();
+            long free = limit - os.getOpenFileDescriptorCount();
+            if (free < maxClients) {
+                LOG.warn(
+                        "the process may open only {} more files (its limit is {}), fewer than"
+                                + " the relay's client limit of {}; clients beyond that wait"
+                                + " until descriptors are free: raise the limit (ulimit -n) or"
+                                + " lower the client limit",
+                        free,
+                        limit,
+                        maxClients);
+            }
+        }
     }
 
     private static ServerSocketChannel listen(Options options) {
