@@ -33,7 +33,7 @@ public class RelayBench extends LongWarmupBench {
     static final int LINES = 10_000;
     static final int POOL = 100_000;
 
-    /** Far more than an invocation's lines (about 2 MB with their overhead): none is dropped. */
+    /** Far more than an invocation's 10,000 lines with their overhead: none is dropped. */
     static final long CLIENT_BUFFER_BYTES = 64L << 20;
 
     private PostBatchSource source;
