@@ -167,13 +167,14 @@ class RelayLoadIT {
 
         // The relay's own threads (network, source, progress) and its sockets (the listening one,
         // and one the JDK keeps to close sockets with) are exactly as before; the JVM's own
-        // threads and files (compiler, collector, jars) may come and go by one or two.
+        // threads and files (compiler and collector threads started on demand, jars opened
+        // lazily) may come and go by a few.
         assertEquals(3, before.relayThreads, before::toString);
         assertEquals(before.relayThreads, after.relayThreads, after::toString);
         assertTrue(before.sockets <= 2, before::toString);
         assertEquals(before.sockets, after.sockets, after::toString);
-        assertTrue(after.threads <= before.threads + 2, () -> before + " then " + after);
-        assertTrue(after.descriptors <= before.descriptors + 2, () -> before + " then " + after);
+        assertTrue(after.threads <= before.threads + 4, () -> before + " then " + after);
+        assertTrue(after.descriptors <= before.descriptors + 4, () -> before + " then " + after);
         assertEquals(warmUp + cycles, relay.connectedCount.get());
 
         relay.process.toHandle().destroy();
