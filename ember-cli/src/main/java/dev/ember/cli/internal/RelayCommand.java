@@ -124,12 +124,32 @@ final class RelayCommand implements Callable<Integer> {
 
     @Option(
             names = "--client-buffer",
-            paramLabel = "<lines>",
-            defaultValue = "10000",
+            paramLabel = "<size>",
+            defaultValue = "4MiB",
+            converter = OptionConverters.ByteSize.class,
             description =
-                    "Lines kept for a client that reads slowly before its oldest are dropped."
-                            + " Default: ${DEFAULT-VALUE}.")
-    int clientBuffer;
+                    "How far a client may fall behind, in bytes of lines (such as 512KiB or 4MiB),"
+                            + " before it loses its oldest lines; the lines are kept once for all"
+                            + " clients. Default: ${DEFAULT-VALUE}.")
+    long clientBuffer;
+
+    @Option(
+            names = "--max-clients",
+            paramLabel = "<n>",
+            defaultValue = "1000",
+            description =
+                    "Most clients served at once; one more receives a line saying the relay is"
+                            + " full and is disconnected. Default: ${DEFAULT-VALUE}.")
+    int maxClients;
+
+    @Option(
+            names = "--backlog",
+            paramLabel = "<n>",
+            defaultValue = "4096",
+            description =
+                    "Connections the system may queue while the relay accepts them (capped by the"
+                            + " system, on Linux by net.core.somaxconn). Default: ${DEFAULT-VALUE}.")
+    int backlog;
 
     @Option(
             names = "--duration",
@@ -167,7 +187,9 @@ final class RelayCommand implements Callable<Integer> {
                         .track(keywords)
                         .host(host)
                         .port(port)
-                        .clientBufferLines(clientBuffer)
+                        .clientBufferBytes(clientBuffer)
+                        .maxClients(maxClients)
+                        .backlog(backlog)
                         .listener(new Printer())
                         .start()) {
             jobOut.println("Listening on port: " + relay.port());
@@ -241,6 +263,9 @@ final class RelayCommand implements Callable<Integer> {
         if (s.dropped() > 0) {
             sb.append(", dropped ").append(s.dropped());
         }
+        if (s.refused() > 0) {
+            sb.append(", refused ").append(s.refused());
+        }
         if (s.skipped() > 0) {
             sb.append(", skipped ").append(s.skipped()).append(" malformed");
         }
@@ -261,12 +286,24 @@ final class RelayCommand implements Callable<Integer> {
                     "the x source streams the posts that match its rules, made from --track: give"
                             + " --track words, such as --track messi");
         }
-        if (clientBuffer < 1) {
+        if (clientBuffer < 1024) {
             throw new ParameterException(
                     commandLine,
                     "Invalid value for option '--client-buffer': "
                             + clientBuffer
+                            + " bytes is less than 1KiB; give a few MiB, such as 4MiB");
+        }
+        if (maxClients < 1) {
+            throw new ParameterException(
+                    commandLine,
+                    "Invalid value for option '--max-clients': "
+                            + maxClients
                             + " is not at least 1");
+        }
+        if (backlog < 1) {
+            throw new ParameterException(
+                    commandLine,
+                    "Invalid value for option '--backlog': " + backlog + " is not at least 1");
         }
         if (port < 0 || port > 65535) {
             throw new ParameterException(
