@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(1200)
 class LauncherIT {
-    private static final Path CHECKOUT = Path.of(System.getProperty("ember.checkout"));
+    private static final Path CHECKOUT =
+            Path.of(System.getProperty("ember.checkout")).toAbsolutePath().normalize();
     private static final String BUILDING = "ember: building Ember";
 
     /** The engine's line that starts each printed batch, and a clone's changed version of it. */
