@@ -30,7 +30,13 @@ import picocli.CommandLine.Spec;
             "  ./ember help wordcount            # every option of wordcount"
         },
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:success", "1:the job failed", "2:usage error"})
+        exitCodeList = {
+            "0:the job ended by itself (--duration elapsed, or its source ended)",
+            "1:the job failed" + ExitStatus.GRACEFUL_STOP_FAILED_HELP,
+            ExitStatus.USAGE_HELP,
+            ExitStatus.INTERRUPTED_HELP,
+            ExitStatus.TERMINATED_HELP
+        })
 final class EmberCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -268,7 +268,7 @@ final class HashtagsCommand implements Callable<Integer> {
         return CommandLine.ExitCode.OK;
     }
 
-    private void run(HashtagsJob job, ProgressLine progress) throws InterruptedException {
+    private void run(HashtagsJob job, ProgressLine progress) throws Exception {
         ScheduledExecutorService ticker =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -282,7 +282,7 @@ final class HashtagsCommand implements Callable<Integer> {
                 1,
                 TimeUnit.SECONDS);
         try {
-            job.run();
+            job.run(spec.commandLine());
         } finally {
             ticker.shutdownNow();
             progress.finish(job.progress().summary());

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine;
 
 /**
  * The trending-hashtags job, the tutorial's notebook as one program: the hashtags of the posts (or
@@ -162,7 +163,7 @@ final class HashtagsJob {
      * @throws dev.ember.streaming.StreamingException when the job or its source fails
      * @throws dev.ember.sql.SqlException when the history file cannot be opened
      */
-    void run() throws InterruptedException {
+    void run(CommandLine command) throws Exception {
         StreamingContext ssc = new StreamingContext(settings.master(), APP_NAME, settings.batch());
         SqlContext.Builder builder = SqlContext.builder(ssc);
         if (settings.history() != null) {
@@ -172,7 +173,7 @@ final class HashtagsJob {
             define(ssc, context);
             sql = context;
             progress.started(System.currentTimeMillis());
-            ContextRunner.run(ssc, settings.duration(), end);
+            ContextRunner.run(command, ssc, settings.duration(), end);
         } finally {
             sql = null;
             PostSource first = settings.firstSource();

@@ -59,9 +59,11 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "0:success (the source ended, --duration elapsed, or Ctrl-C)",
-            "1:the relay or its source failed",
-            "2:usage error"
+            "0:the source ended, or --duration elapsed, and the relay stopped gracefully",
+            "1:the relay or its source failed" + ExitStatus.GRACEFUL_STOP_FAILED_HELP,
+            ExitStatus.USAGE_HELP,
+            ExitStatus.INTERRUPTED_HELP,
+            ExitStatus.TERMINATED_HELP
         })
 final class RelayCommand implements Callable<Integer> {
     private final PrintStream jobOut;
@@ -157,7 +159,8 @@ final class RelayCommand implements Callable<Integer> {
             converter = OptionConverters.PositiveDuration.class,
             description =
                     "Stop after this long (such as 30s or 5m) and exit with status 0. Default:"
-                            + " run until the source ends or Ctrl-C.")
+                            + " run until the source ends (status 0), or Ctrl-C or SIGTERM stop it"
+                            + " (status 130 or 143).")
     Duration duration;
 
     @Mixin(name = LoggingOptions.NAME)
@@ -192,22 +195,21 @@ final class RelayCommand implements Callable<Integer> {
                         .backlog(backlog)
                         .listener(new Printer())
                         .start()) {
-            jobOut.println("Listening on port: " + relay.port());
-            jobOut.flush();
-            err.println(
+            run(
+                    relay,
+                    err,
                     "ember relay: "
                             + postSource.description()
                             + (keywords.isEmpty()
                                     ? ", every post"
                                     : ", tracking " + String.join(", ", keywords.keywords()))
                             + "; the source starts with the first client");
-            err.flush();
-            run(relay, err);
         }
         return CommandLine.ExitCode.OK;
     }
 
-    private void run(Relay relay, PrintWriter err) throws InterruptedException {
+    /** Serves until the relay ends; says it listens only once a signal would stop it cleanly. */
+    private void run(Relay relay, PrintWriter err, String banner) throws Exception {
         ProgressLine progress =
                 new ProgressLine(err, System.console() != null, "ember relay: ", 10);
         ScheduledExecutorService ticker =
@@ -219,33 +221,27 @@ final class RelayCommand implements Callable<Integer> {
                         });
         ticker.scheduleAtFixedRate(
                 () -> progress.tick(runningCounts(relay.stats())), 1, 1, TimeUnit.SECONDS);
-        Thread hook =
-                new Thread(
-                        () -> {
+        GracefulShutdown.run(
+                spec.commandLine(),
+                relay::close,
+                () -> {
+                    try {
+                        jobOut.println("Listening on port: " + relay.port());
+                        jobOut.flush();
+                        err.println(banner);
+                        err.flush();
+                        if (duration == null) {
+                            relay.awaitTermination();
+                        } else if (!relay.awaitTermination(duration.milliseconds())) {
                             relay.close();
-                            progress.finish(runningCounts(relay.stats()));
-                        },
-                        "ember-relay-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        boolean hookRan = false;
-        try {
-            if (duration == null) {
-                relay.awaitTermination();
-            } else if (!relay.awaitTermination(duration.milliseconds())) {
-                relay.close();
-            }
-        } finally {
-            ticker.shutdownNow();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shutdownInProgress) {
-                hookRan = true;
-            }
-            if (!hookRan) {
-                relay.close();
-                progress.finish(runningCounts(relay.stats()));
-            }
-        }
+                        }
+                    } finally {
+                        ticker.shutdownNow();
+                        relay.close();
+                        progress.finish(runningCounts(relay.stats()));
+                        jobOut.flush();
+                    }
+                });
     }
 
     /** The relay's running counts, such as {@code received 221, matched 31, sent 31, clients 1}. */

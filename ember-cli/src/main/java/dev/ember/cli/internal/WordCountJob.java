@@ -8,13 +8,15 @@ import dev.ember.streaming.Tuple2;
 import java.io.PrintStream;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine;
 
 /**
  * The network word count: the words of each batch of lines from {@code host:port}, counted and
  * printed with {@code print(printCount)}.
  *
- * <p>Stopping: after {@code duration} when one is given (gracefully, so data already received is
- * counted), or when the JVM shuts down (Ctrl-C), as {@link ContextRunner} does for every job.
+ * <p>Stopping: after {@code duration} when one is given, or on Ctrl-C or SIGTERM, as {@link
+ * ContextRunner} does for every job; both stop gracefully, so data already received is counted and
+ * printed.
  *
  * @param duration how long to run, or {@code null} to run until stopped
  */
@@ -38,18 +40,17 @@ record WordCountJob(
     }
 
     /**
-     * Runs the job, printing batches to {@code out}, until {@code duration} has passed or the
-     * context is stopped.
+     * Runs the job for {@code command}, printing batches to {@code out}, until {@code duration} has
+     * passed or a signal stopped it.
      *
      * @throws dev.ember.streaming.StreamingException when the job fails
      */
-    void run(PrintStream out) throws InterruptedException {
+    void run(CommandLine command, PrintStream out) throws Exception {
         StreamingContext ssc = new StreamingContext(master, APP_NAME, batch);
         ssc.setPrintStream(out);
         countWords(ssc.socketTextStream(host, port)).print(printCount);
-
         try {
-            ContextRunner.run(ssc, duration, new CompletableFuture<>());
+            ContextRunner.run(command, ssc, duration, new CompletableFuture<>());
         } finally {
             out.flush();
         }
