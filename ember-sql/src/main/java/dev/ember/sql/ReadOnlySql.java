@@ -1,6 +1,6 @@
 package dev.ember.sql;
 
-import dev.ember.sql.internal.SqlEngine;
+import dev.ember.sql.spi.ReadOnlyResult;
 import dev.ember.streaming.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +27,11 @@ import java.util.Objects;
  */
 public final class ReadOnlySql {
     private final SqlContext context;
-    private final Duration timeout;
-    private final int maxRows;
+    private final ReadOnlyLimits limits;
 
-    ReadOnlySql(SqlContext context, Duration timeout, int maxRows) {
+    ReadOnlySql(SqlContext context, ReadOnlyLimits limits) {
         this.context = context;
-        this.timeout = timeout;
-        this.maxRows = maxRows;
+        this.limits = limits;
     }
 
     /**
@@ -44,8 +42,7 @@ public final class ReadOnlySql {
      */
     public DataFrame sql(String query) {
         Objects.requireNonNull(query, "query");
-        SqlEngine.ReadOnlyResult result =
-                context.engine().queryReadOnly(query, timeout.milliseconds(), maxRows);
+        ReadOnlyResult result = context.engine().queryReadOnly(query, limits);
         return new DataFrame(context, result.table(), result.truncated());
     }
 
@@ -56,13 +53,23 @@ public final class ReadOnlySql {
         return List.copyOf(names);
     }
 
+    /** The limits every query runs within. */
+    public ReadOnlyLimits limits() {
+        return limits;
+    }
+
     /** How long a query may run. */
     public Duration timeout() {
-        return timeout;
+        return limits.timeout();
     }
 
     /** The most rows a query returns. */
     public int maxRows() {
-        return maxRows;
+        return limits.maxRows();
+    }
+
+    /** The most bytes a query's result holds, counted as {@link ReadOnlyLimits} says. */
+    public long maxBytes() {
+        return limits.maxBytes();
     }
 }

@@ -34,6 +34,12 @@ class ReadOnlySqlTest {
                     + " SUMMARIZE statement, which cannot change data, files or settings; run"
                     + " anything else from the program itself";
 
+    static final String USES =
+            ", which read-only mode does not allow: it allows only the functions, table functions"
+                    + " and views that cannot reveal settings or files, write, or make a result far"
+                    + " larger than the query (see docs/sql.md); run anything else from the program"
+                    + " itself";
+
     @TempDir Path dir;
 
     private final StreamingContext ssc =
@@ -126,14 +132,42 @@ class ReadOnlySqlTest {
     }
 
     @Test
-    void aQueryThatWouldReadFilesIsRefusedByTheDatabaseItself() {
+    void queriesThatWouldReadFilesAreRefusedBeforeTheyReachTheDatabase() {
+        for (String function : List.of("read_csv", "read_text", "glob", "query")) {
+            String query = "SELECT * FROM " + function + "('/etc/passwd')";
+            SqlException e = refused(query);
+            assertEquals(SqlException.Reason.NOT_ALLOWED, e.reason(), query);
+            assertEquals(
+                    "read-only query \""
+                            + query
+                            + "\" was refused because it uses the table function "
+                            + function
+                            + USES,
+                    e.getMessage());
+        }
+        String file = "SELECT * FROM '" + dir.resolve("other.duckdb") + "'";
+        SqlException e = refused(file);
+        assertEquals(SqlException.Reason.UNKNOWN_VIEW, e.reason());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "read-only query \""
+                                        + file
+                                        + "\" reads '"
+                                        + dir.resolve("other.duckdb")
+                                        + "', which is not a view or table of this SQL context"),
+                e.getMessage());
+    }
+
+    @Test
+    void theDatabaseItselfRefusesFilesToTheProgramsOwnQueriesToo() {
         for (String query :
                 List.of(
                         "SELECT * FROM read_csv('/etc/passwd')",
                         "SELECT * FROM read_text('/etc/passwd')",
                         "SELECT * FROM glob('/etc/*')",
                         "SELECT * FROM '" + dir.resolve("other.duckdb") + "'")) {
-            SqlException e = refused(query);
+            SqlException e = assertThrows(SqlException.class, () -> sql.sql(query), query);
             assertEquals(SqlException.Reason.NOT_ALLOWED, e.reason(), query);
             assertTrue(
                     e.getMessage()
@@ -141,12 +175,6 @@ class ReadOnlySqlTest {
                     e.getMessage());
             assertTrue(e.getMessage().contains("Permission Error"), e.getMessage());
         }
-        SqlException viaQuery =
-                refused("SELECT * FROM query('COPY words TO ''" + dir.resolve("q.csv") + "''')");
-        assertEquals(SqlException.Reason.SYNTAX_ERROR, viaQuery.reason());
-        assertTrue(
-                viaQuery.getMessage().contains("Expected a single SELECT statement"),
-                viaQuery.getMessage());
     }
 
     @Test
@@ -230,8 +258,9 @@ class ReadOnlySqlTest {
         assertTrue(
                 unknown.getMessage()
                         .contains(
-                                "'wrods', which does not exist; the views and tables are [words],"
-                                        + " the history tables [history.words]"),
+                                "reads 'wrods', which is not a view or table of this SQL context;"
+                                        + " the views and tables are [words], the history tables"
+                                        + " [history.words]"),
                 unknown.getMessage());
     }
 
