@@ -107,7 +107,7 @@ public final class ReadOnlyLimits {
         return Objects.hash(timeout, maxRows, maxBytes);
     }
 
-    /** Such as {@code 10 s, 10000 rows, 16777216 bytes}. */
+    /** Such as {@code 10s, 10000 rows, 16777216 bytes}. */
     @Override
     public String toString() {
         return timeout.pretty() + ", " + maxRows + " rows, " + maxBytes + " bytes";

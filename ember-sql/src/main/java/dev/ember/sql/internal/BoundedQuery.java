@@ -15,7 +15,7 @@ import java.util.Locale;
  * <pre>{@code
  * SELECT CASE WHEN fits THEN c1 END AS "name1", ..., fits
  * FROM (SELECT *, sum(<bytes of the row>) OVER (ROWS UNBOUNDED PRECEDING) <= maxBytes AS fits
- *       FROM (SELECT * FROM (<query>) AS q(c1, ...) LIMIT maxRows + 1))
+ *       FROM (SELECT * FROM (<query>) AS q(c1, ...) LIMIT rows + 1))
  * }</pre>
  *
  * A running sum without {@code PARTITION BY} or {@code ORDER BY} is a streaming window in DuckDB:
@@ -77,7 +77,7 @@ final class BoundedQuery {
                         + "\n) AS __ember_q("
                         + aliases
                         + ") LIMIT "
-                        + ((long) maxRows + 1);
+                        + (Math.min(maxRows, maxBytes / ((long) VALUE_OVERHEAD * width)) + 1);
         return outer
                 + " FROM (SELECT *, sum("
                 + bytes

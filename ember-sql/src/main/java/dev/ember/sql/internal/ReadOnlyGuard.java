@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides whether a read-only query may run: exactly one statement, and that statement a {@code
@@ -32,6 +33,9 @@ final class ReadOnlyGuard {
 
     /** The longest query text read-only mode reads, in characters. */
     static final int MAX_QUERY_LENGTH = 100_000;
+
+    /** The first words of statements the parser serializes when it can. */
+    private static final Set<String> QUERY_WORDS = Set.of("SELECT", "WITH", "FROM", "VALUES");
 
     private static final String CHECK = "SELECT json_serialize_sql(CAST(? AS VARCHAR))";
 
@@ -91,6 +95,8 @@ final class ReadOnlyGuard {
                 what = "it holds more than one statement";
             } else if (!error && statements.isEmpty()) {
                 what = "it is empty";
+            } else if (error && QUERY_WORDS.contains(firstWord(body))) {
+                what = "it uses syntax that read-only mode cannot check (" + errorMessage + ")";
             } else {
                 what = "it is a " + firstWord(body) + " statement";
             }

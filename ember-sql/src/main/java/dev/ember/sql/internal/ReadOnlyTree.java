@@ -52,6 +52,7 @@ final class ReadOnlyTree {
                     "POSITIONAL_REFERENCE",
                     "STAR",
                     "SUBQUERY",
+                    "TYPE",
                     "WINDOW");
 
     /** Every kind of table reference DuckDB serializes, and those a query may use. */
