@@ -8,20 +8,22 @@ import java.util.Objects;
 
 /**
  * Queries for code that runs SQL other people typed, such as a dashboard's console: made by {@link
- * SqlContext#readOnly()}.
+ * SqlContext#readOnly()}. It is a security boundary, and allows only what is known to be safe.
  *
  * <p>A query must be exactly one {@code SELECT}, {@code WITH}, {@code VALUES}, {@code FROM}-first,
- * {@code EXPLAIN}, {@code DESCRIBE}, {@code SHOW} or {@code SUMMARIZE} statement, as DuckDB's own
- * parser reads it; anything else ({@code COPY}, {@code ATTACH}, {@code INSTALL}, {@code LOAD},
- * {@code CREATE}, {@code DROP}, {@code SET}, {@code PRAGMA}, several statements) is refused before
- * it reaches the database, with {@link SqlException.Reason#NOT_ALLOWED}. Behind that gate the
- * database itself cannot touch files or extensions and its settings are locked, so even a {@code
- * SELECT} such as {@code read_csv('/etc/passwd')} is refused.
+ * {@code EXPLAIN}, {@code DESCRIBE}, {@code SHOW TABLES} or {@code SUMMARIZE} statement, as
+ * DuckDB's own parser reads it, made only of allow-listed functions and table functions, and
+ * reading only the context's views, tables and history tables; anything else is refused before it
+ * reaches the database, with {@link SqlException.Reason#NOT_ALLOWED} (or {@link
+ * SqlException.Reason#UNKNOWN_VIEW} for a name that is not one of the context's). Behind that gate
+ * the database cannot touch files or extensions, its settings are locked, and its memory is capped
+ * ({@link SqlException.Reason#MEMORY_LIMIT} when a query needs more). docs/sql.md lists exactly
+ * what is allowed.
  *
  * <p>A query that runs longer than the timeout is cancelled and fails with {@link
- * SqlException.Reason#TIMEOUT}. A query that returns more rows than the limit is cut there: the
- * frame holds the first {@code maxRows} rows and {@link DataFrame#isTruncated()} is true (the rows
- * are streamed, so the database stops producing more).
+ * SqlException.Reason#TIMEOUT}. A result is cut inside the database at the row and byte limits of
+ * {@link ReadOnlyLimits}, so it cannot fill the Java heap: the frame holds the longest first part
+ * of the rows that fits, and {@link DataFrame#isTruncated()} is true when rows were left out.
  *
  * <p>Thread-safe; queries run concurrently, each on a connection of its own.
  */

@@ -14,18 +14,20 @@ import java.util.Set;
  * Decides whether a read-only query may run: exactly one statement, and that statement a {@code
  * SELECT} in DuckDB's own parser's eyes ({@code WITH}, {@code VALUES}, {@code FROM}-first queries,
  * {@code DESCRIBE}, {@code SHOW} and {@code SUMMARIZE} parse as one), or {@code EXPLAIN [ANALYZE]}
- * of such a statement.
+ * of such a statement, made only of what {@link ReadOnlyTree} allows.
  *
- * <p>Design note: the decision is DuckDB's, not a regular expression's. {@code json_serialize_sql}
- * parses the text with the same parser that would run it and serializes only {@code SELECT}
- * statements; anything else, and any text that parses to several statements, is refused before it
- * reaches the database. The only text Ember reads itself is a leading {@code EXPLAIN} keyword (with
- * the whitespace and comments around it), which {@code json_serialize_sql} does not accept; what
- * follows it must again be exactly one {@code SELECT}, and the statement that runs is {@code
- * EXPLAIN} rebuilt in front of that checked text, so no reading of comments can differ between the
- * guard and the database. The guard is the first of two walls: the database runs with external
- * access disabled and its configuration locked, so a statement that got past the guard still could
- * not read or write files, load extensions or change settings.
+ * <p>Design note: the decision is DuckDB's parser's, not a regular expression's. {@code
+ * json_serialize_sql} parses the text with the same parser that would run it and serializes only
+ * {@code SELECT} statements; anything else, and any text that parses to several statements, is
+ * refused before it reaches the database, and the serialized tree is checked against allow-lists.
+ * The only text Ember reads itself is a leading {@code EXPLAIN} keyword (with the whitespace and
+ * comments around it), which {@code json_serialize_sql} does not accept, and a trailing {@code ;}:
+ * what follows {@code EXPLAIN} must again be exactly one {@code SELECT}, and the statement that
+ * runs is {@code EXPLAIN} rebuilt in front of that checked text, so no reading of comments can
+ * differ between the guard and the database. The guard is the first of several walls: the database
+ * runs with external access disabled, its memory capped and its configuration locked, so a
+ * statement that got past the guard still could not read or write files, load extensions or change
+ * settings.
  */
 final class ReadOnlyGuard {
     static final String ALLOWED =

@@ -72,12 +72,19 @@ final class ReadOnlyQueries implements AutoCloseable {
                             + "' are refused because its SQL context allows external access;"
                             + " create the SqlContext without externalAccess(true) to serve them");
         }
-        try (DuckDBConnection c = database.connect()) {
+        // Resources are closed by hand: when the heap is exhausted, the JVM throws one shared
+        // OutOfMemoryError, and try-with-resources would replace it with "Self-suppression not
+        // permitted" when a close fails with the same error.
+        DuckDBConnection c = null;
+        try {
+            c = database.connect();
             Plan plan = plan(c, query, limits);
             return execute(c, plan, query, limits);
         } catch (SQLException e) {
             database.requireOpen();
             throw SqlErrors.translate(e, query, existing, database.settings().memoryLimitBytes());
+        } finally {
+            closeQuietly(c);
         }
     }
 
@@ -114,31 +121,47 @@ final class ReadOnlyQueries implements AutoCloseable {
             DuckDBConnection c, Plan plan, String query, ReadOnlyLimits limits)
             throws SQLException {
         long timeoutMillis = limits.timeout().milliseconds();
-        try (Statement s = c.createStatement()) {
-            int slot = watchdog.arm(s, timeoutMillis);
-            boolean armed = true;
-            try (ResultSet rs = s.executeQuery(plan.statement())) {
-                return ResultReader.readBounded(rs, limits.maxRows(), plan.bounded());
-            } catch (SQLException e) {
-                armed = false;
-                if (watchdog.disarm(slot)) {
-                    throw new SqlException(
-                            "read-only query \""
-                                    + SqlErrors.abbreviate(query)
-                                    + "\" ran longer than the statement timeout of "
-                                    + timeoutMillis
-                                    + " ms and was cancelled; narrow it (a WHERE clause, a"
-                                    + " LIMIT) or allow a longer timeout",
-                            query,
-                            SqlException.Reason.TIMEOUT,
-                            e);
-                }
-                throw e;
-            } finally {
-                if (armed) {
-                    watchdog.disarm(slot);
-                }
+        Statement s = c.createStatement();
+        ResultSet rs = null;
+        int slot = -1;
+        try {
+            slot = watchdog.arm(s, timeoutMillis);
+            rs = s.executeQuery(plan.statement());
+            return ResultReader.readBounded(rs, limits.maxRows(), plan.bounded());
+        } catch (SQLException e) {
+            boolean fired = slot >= 0 && watchdog.disarm(slot);
+            slot = -1;
+            if (fired) {
+                throw new SqlException(
+                        "read-only query \""
+                                + SqlErrors.abbreviate(query)
+                                + "\" ran longer than the statement timeout of "
+                                + timeoutMillis
+                                + " ms and was cancelled; narrow it (a WHERE clause, a"
+                                + " LIMIT) or allow a longer timeout",
+                        query,
+                        SqlException.Reason.TIMEOUT,
+                        e);
             }
+            throw e;
+        } finally {
+            if (slot >= 0) {
+                watchdog.disarm(slot);
+            }
+            closeQuietly(rs);
+            closeQuietly(s);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource == null) {
+            return;
+        }
+        try {
+            resource.close();
+        } catch (Throwable t) {
+            // Closing a statement or connection of a failed query: the query's own failure,
+            // already on its way to the caller, is what matters.
         }
     }
 

@@ -118,7 +118,9 @@ final class ViewStore {
                 throw database.failure(
                         "view '" + name + "' could not be replaced: " + e.getMessage(), step, e);
             }
-            if (previous == null || !columns.equals(previous.columns())) {
+            if (previous == null
+                    || !columns.equals(previous.columns())
+                    || !name.equals(previous.name())) {
                 database.catalogChanged();
             }
             views.put(key, new ViewState(name, columns, viewQuery, dataTable));

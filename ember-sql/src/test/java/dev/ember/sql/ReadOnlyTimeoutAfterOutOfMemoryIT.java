@@ -2,10 +2,16 @@ package dev.ember.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ember.streaming.Durations;
 import dev.ember.streaming.StreamingContext;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,17 +19,55 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * The read-only timeout keeps working after the JVM ran out of heap (in the {@code small-heap}
- * Failsafe execution, 256 MiB): a query whose deadline passes while the heap is full is still
- * cancelled, the timeout thread is still the same live thread afterwards, and later queries still
- * time out.
+ * The read-only timeout keeps working after the JVM ran out of heap: a query whose deadline passes
+ * while the heap is full is still cancelled, the timeout thread is still the same live thread
+ * afterwards, and later queries still time out. The heap is exhausted in a JVM of its own (256 MiB,
+ * started by the test), so that the test runner's threads never meet the error.
  */
-class ReadOnlyTimeoutAfterOutOfMemorySmallHeapIT {
+class ReadOnlyTimeoutAfterOutOfMemoryIT {
     private static final String SLOW =
             "SELECT count(*) FROM range(1000000000000) WHERE range % 7 = 3";
 
     @Test
-    void timeoutsStillFireAfterTheHeapRanOut() throws InterruptedException {
+    void timeoutsStillFireAfterTheHeapRanOut() throws IOException, InterruptedException {
+        Process child =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx256m",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                ReadOnlyTimeoutAfterOutOfMemoryIT.class.getName())
+                        .redirectErrorStream(true)
+                        .start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out =
+                new BufferedReader(
+                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                lines.add(line);
+                System.out.println("[child] " + line);
+            }
+        } finally {
+            if (!child.waitFor(60, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+        assertEquals(0, child.exitValue(), String.join("\n", lines));
+        assertTrue(
+                lines.stream().anyMatch(l -> l.startsWith("with the heap full")), lines.toString());
+    }
+
+    /** The scenario, in the child JVM; exits 0 when every check holds. */
+    public static void main(String[] args) throws InterruptedException {
+        assertTrue(
+                Runtime.getRuntime().maxMemory() <= 300L << 20,
+                "run with -Xmx256m, got " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
+        scenario();
+        System.out.flush();
+        System.exit(0);
+    }
+
+    private static void scenario() throws InterruptedException {
         StreamingContext ssc =
                 new StreamingContext("local[2]", "OutOfMemory", Durations.seconds(1));
         try (SqlContext sql = SqlContext.create(ssc)) {
@@ -64,9 +108,7 @@ class ReadOnlyTimeoutAfterOutOfMemorySmallHeapIT {
             assertEquals(watchdog, timeoutThread());
 
             long again = System.nanoTime();
-            SqlException late =
-                    org.junit.jupiter.api.Assertions.assertThrows(
-                            SqlException.class, () -> readOnly.sql(SLOW));
+            SqlException late = assertThrows(SqlException.class, () -> readOnly.sql(SLOW));
             long lateMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - again);
             assertEquals(SqlException.Reason.TIMEOUT, late.reason());
             assertTrue(lateMillis < 2_000, "the later query stopped after " + lateMillis + " ms");
