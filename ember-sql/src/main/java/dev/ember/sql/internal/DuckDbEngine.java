@@ -126,11 +126,6 @@ public final class DuckDbEngine implements SqlEngine {
         }
     }
 
-    /** The read-only timeout thread, or null before the first read-only query: for tests. */
-    Thread readOnlyTimeoutThread() {
-        return readOnly.watchdog().thread();
-    }
-
     @Override
     public void close() {
         synchronized (views.lock()) {

@@ -39,8 +39,11 @@ final class QueryWatchdog implements AutoCloseable {
     private boolean closed;
     private Thread thread;
 
-    /** Passes that failed with an error and were retried: for tests and diagnostics. */
+    /** Passes that failed with an error and went on, and cancels that failed. */
     private volatile long failedPasses;
+
+    /** Guarded by lock: the count of {@link #failedPasses} last logged. */
+    private long loggedFailures;
 
     QueryWatchdog(String appName) {
         this.appName = appName;
@@ -58,6 +61,16 @@ final class QueryWatchdog implements AutoCloseable {
         long deadline = now + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         synchronized (lock) {
             ensureRunning();
+            long failures = failedPasses;
+            if (failures != loggedFailures) {
+                // Logged here, on a query's thread: the watchdog's own thread allocates nothing.
+                LOG.warn(
+                        "the read-only timeout thread of '{}' met {} errors (an OutOfMemoryError,"
+                                + " most likely) and went on",
+                        appName,
+                        failures - loggedFailures);
+                loggedFailures = failures;
+            }
             while (armed == SLOTS && !closed) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -114,18 +127,6 @@ final class QueryWatchdog implements AutoCloseable {
             armed--;
             lock.notifyAll();
             return wasFired;
-        }
-    }
-
-    /** How many passes failed with an error and were retried. */
-    long failedPasses() {
-        return failedPasses;
-    }
-
-    /** The watchdog's thread, or null before the first query. */
-    Thread thread() {
-        synchronized (lock) {
-            return thread;
         }
     }
 

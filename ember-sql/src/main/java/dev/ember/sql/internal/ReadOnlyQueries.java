@@ -59,10 +59,6 @@ final class ReadOnlyQueries implements AutoCloseable {
         this.watchdog = new QueryWatchdog(database.appName());
     }
 
-    QueryWatchdog watchdog() {
-        return watchdog;
-    }
-
     ReadOnlyResult run(String query, ReadOnlyLimits limits) {
         database.requireOpen();
         if (database.settings().externalAccess()) {
