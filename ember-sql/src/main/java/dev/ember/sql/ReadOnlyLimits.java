@@ -94,6 +94,7 @@ public final class ReadOnlyLimits {
         return maxBytes;
     }
 
+    /** True for limits with the same timeout, row limit and byte limit. */
     @Override
     public boolean equals(Object o) {
         return o instanceof ReadOnlyLimits l
@@ -102,6 +103,7 @@ public final class ReadOnlyLimits {
                 && l.maxBytes == maxBytes;
     }
 
+    /** A hash of the three limits, consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return Objects.hash(timeout, maxRows, maxBytes);
