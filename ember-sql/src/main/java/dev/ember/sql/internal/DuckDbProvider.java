@@ -1,9 +1,9 @@
 package dev.ember.sql.internal;
 
+import dev.ember.spi.LocalMaster;
 import dev.ember.sql.spi.SqlEngine;
 import dev.ember.sql.spi.SqlEngineProvider;
 import dev.ember.sql.spi.SqlEngineSettings;
-import dev.ember.streaming.StreamingContext;
 
 /**
  * The SQL engine of the local runner: embedded DuckDB, for the masters {@code local}, {@code
@@ -22,7 +22,7 @@ public final class DuckDbProvider implements SqlEngineProvider {
     @Override
     public boolean supports(String master) {
         try {
-            StreamingContext.localThreads(master);
+            LocalMaster.threads(master);
             return true;
         } catch (IllegalArgumentException e) {
             return false;
