@@ -15,6 +15,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -256,7 +257,13 @@ class HashtagsReplayIT {
                             }
                             return seen;
                         });
-        job[0].run();
+        job[0].run(
+                EmberCommand.commandLine(
+                                System.out,
+                                new PrintWriter(System.out, true),
+                                new PrintWriter(System.err, true))
+                        .getSubcommands()
+                        .get("hashtags"));
         running.set(false);
 
         List<List<Row>> printedRows =
