@@ -57,6 +57,7 @@ public final class StreamingContext implements AutoCloseable {
     private volatile Execution execution;
     private final List<StreamingListener> listeners = new CopyOnWriteArrayList<>();
     private StateSerializer stateSerializer = StateSerializer.standard();
+    private final StreamingConf conf = new StreamingConf();
     private byte[] restoreFrom;
 
     static {
@@ -174,6 +175,14 @@ public final class StreamingContext implements AutoCloseable {
     /** Removes a listener added with {@link #addStreamingListener}; it receives no later event. */
     public void removeStreamingListener(StreamingListener listener) {
         listeners.remove(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * This context's settings (write-ahead log, receiver limits, backpressure, checkpoints,
+     * graceful stop): see {@link StreamingConf}. Change them before {@link #start()}.
+     */
+    public StreamingConf conf() {
+        return conf;
     }
 
     /**
@@ -479,7 +488,8 @@ public final class StreamingContext implements AutoCloseable {
                                         this::terminated,
                                         listeners,
                                         stateSerializer,
-                                        restoreFrom));
+                                        restoreFrom,
+                                        conf.asMap()));
             } catch (RuntimeException | Error e) {
                 terminated(e);
                 throw e;

@@ -16,10 +16,12 @@ import dev.ember.streaming.SourceException;
 import dev.ember.streaming.scheduler.ReceiverInfo;
 import dev.ember.streaming.scheduler.StreamInputInfo;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -49,6 +51,8 @@ final class InputRunner {
     private final SourceReader<?> reader;
     private final Source.Replay replay;
     private final ReceiverRunner receiver;
+    private final CheckpointLayout layout;
+    private final Map<String, String> settings;
     private final AtomicLong skipped = new AtomicLong();
     private final Map<String, Boolean> skipReasons = new ConcurrentHashMap<>();
     private final ArrayDeque<long[]> rateSamples = new ArrayDeque<>();
@@ -69,8 +73,12 @@ final class InputRunner {
             Consumer<ReceiverInfo> receiverStarted,
             Consumer<ReceiverInfo> receiverError,
             Consumer<ReceiverInfo> receiverStopped,
-            ReceiverRunner.FatalHandler fatal) {
+            ReceiverRunner.FatalHandler fatal,
+            CheckpointLayout layout,
+            Map<String, String> settings) {
         this.node = node;
+        this.layout = layout;
+        this.settings = settings;
         this.id = id;
         this.name = name;
         this.clock = clock;
@@ -171,6 +179,18 @@ final class InputRunner {
                     @Override
                     public Clock clock() {
                         return clock;
+                    }
+
+                    @Override
+                    public Optional<Path> stateDirectory() {
+                        return layout == null
+                                ? Optional.empty()
+                                : Optional.of(layout.inputDirectory(name));
+                    }
+
+                    @Override
+                    public String setting(String key) {
+                        return settings.get(key);
                     }
 
                     @Override

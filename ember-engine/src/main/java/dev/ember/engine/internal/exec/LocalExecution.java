@@ -42,6 +42,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -98,6 +99,9 @@ final class LocalExecution implements Execution {
     private final Object stepLock = new Object();
     private final ListenerBus bus;
 
+    /** The checkpoint directory's layout, or null when the program has none. */
+    private final CheckpointLayout layout;
+
     private WorkerPool pool;
     private PlanEvaluator evaluator;
     private volatile long nextTime;
@@ -114,6 +118,10 @@ final class LocalExecution implements Execution {
         this.settings = settings;
         this.interval = graph.batchDuration().milliseconds();
         this.clock = settings.clock();
+        this.layout =
+                graph.checkpointDirectory() == null
+                        ? null
+                        : new CheckpointLayout(Path.of(graph.checkpointDirectory()));
         this.bus =
                 new ListenerBus(
                         graph.appName(),
@@ -137,7 +145,9 @@ final class LocalExecution implements Execution {
                             info -> bus.post(new StreamingListenerReceiverStarted(info)),
                             info -> bus.post(new StreamingListenerReceiverError(info)),
                             info -> bus.post(new StreamingListenerReceiverStopped(info)),
-                            this::fatal));
+                            this::fatal,
+                            layout,
+                            settings.conf()));
         }
         pool = new WorkerPool(graph.appName(), threads);
         long now = clock.currentTimeMillis();
