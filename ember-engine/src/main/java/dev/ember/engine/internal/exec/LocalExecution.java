@@ -17,6 +17,7 @@ import dev.ember.spi.plan.OutputNode;
 import dev.ember.spi.plan.PlanNode;
 import dev.ember.spi.plan.StreamGraph;
 import dev.ember.streaming.Batch;
+import dev.ember.streaming.CheckpointException;
 import dev.ember.streaming.Clock;
 import dev.ember.streaming.Duration;
 import dev.ember.streaming.SourceException;
@@ -346,6 +347,29 @@ final class LocalExecution implements Execution {
                                 Map.of(),
                                 Map.of())));
         return job;
+    }
+
+    @Override
+    public void checkpoint() {
+        if (checkpointer == null) {
+            throw new IllegalStateException(
+                    "context '"
+                            + graph.appName()
+                            + "' has no checkpoint directory: call ssc.checkpoint(directory)"
+                            + " before start()");
+        }
+        if (!running) {
+            throw new IllegalStateException(
+                    "Cannot checkpoint context '" + graph.appName() + "': it has stopped");
+        }
+        if (checkpointNow() == null) {
+            throw new CheckpointException(
+                    "The checkpoint of '"
+                            + graph.appName()
+                            + "' could not be written to "
+                            + checkpointer.directory()
+                            + "; see the log for why");
+        }
     }
 
     @Override
@@ -689,7 +713,7 @@ final class LocalExecution implements Execution {
             }
         }
         long left = done ? 0 : recordsLeft();
-        String checkpoint = running && checkpointer != null ? finalCheckpoint() : null;
+        String checkpoint = running && checkpointer != null ? checkpointNow() : null;
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         if (done) {
             LOG.info(
@@ -754,7 +778,7 @@ final class LocalExecution implements Execution {
      * Captures between batches on the job thread (or here, with a stepped clock) and writes the
      * checkpoint now; returns its file, or null when it could not be taken in time.
      */
-    private String finalCheckpoint() {
+    private String checkpointNow() {
         Captured captured;
         long start = System.nanoTime();
         try {
