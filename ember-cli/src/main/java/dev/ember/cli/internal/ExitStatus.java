@@ -39,7 +39,7 @@ final class ExitStatus {
 
     /** The part of the help line of {@link #FAILED} that every command shares. */
     static final String GRACEFUL_STOP_FAILED_HELP =
-            ", or a graceful stop failed or took over " + GracefulShutdown.GRACE_SECONDS + "s";
+            ", or a graceful stop failed or did not end in time";
 
     private ExitStatus() {}
 }
