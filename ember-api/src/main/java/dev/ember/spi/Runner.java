@@ -12,6 +12,14 @@ public interface Runner {
     boolean supports(String master);
 
     /**
+     * What this runner is and the masters it takes, for messages: {@code the local runner (local,
+     * local[N], local[*])}.
+     */
+    default String describe() {
+        return getClass().getName();
+    }
+
+    /**
      * Starts running {@code graph}: inputs begin receiving and batches run at every batch time.
      * Returns once running; failures afterwards are reported through the returned execution.
      */

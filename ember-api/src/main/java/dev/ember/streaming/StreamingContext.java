@@ -567,20 +567,24 @@ public final class StreamingContext implements AutoCloseable {
     }
 
     private Runner findRunner() {
+        List<String> found = new ArrayList<>();
         for (Runner runner : ServiceLoader.load(Runner.class)) {
             if (runner.supports(master)) {
                 return runner;
             }
+            found.add(runner.describe());
         }
-        String module = master.startsWith("local") ? "ember-engine" : "ember-spark";
         throw new StreamingException(
                 "No runner supports master '"
                         + master
                         + "' of context '"
                         + appName
-                        + "': add "
-                        + module
-                        + " to the classpath");
+                        + "': "
+                        + (found.isEmpty()
+                                ? "there is no runner on the classpath"
+                                : "the runners on the classpath are " + String.join(", ", found))
+                        + "; add the runner for this master to the classpath, or use a master one"
+                        + " of them takes");
     }
 
     private void terminated(Throwable failure) {

@@ -20,6 +20,11 @@ public final class LocalRunner implements Runner {
     }
 
     @Override
+    public String describe() {
+        return "the local runner (local, local[N], local[*])";
+    }
+
+    @Override
     public Execution start(StreamGraph graph, RunSettings settings) {
         LocalExecution execution = new LocalExecution(graph, settings);
         execution.start();
