@@ -44,7 +44,10 @@
   function show(result) {
     const head = document.querySelector('#sql-result thead');
     const body = document.querySelector('#sql-result tbody');
-    head.replaceChildren(Ember.el('tr', {}, ...result.columns.map((c) => Ember.el('th', {text: c}))));
+    const numeric = result.columns.map((_, i) => result.rows.length > 0
+        && result.rows.every((r) => r[i] == null || isNumber(r[i])));
+    head.replaceChildren(Ember.el('tr', {}, ...result.columns.map((c, i) =>
+        Ember.el('th', {class: numeric[i] ? 'num' : '', text: c}))));
     body.replaceChildren(...result.rows.map((row) => Ember.el('tr', {}, ...row.map((v) =>
         Ember.el('td', {class: isNumber(v) ? 'num' : '',
                         text: v == null ? 'NULL' : typeof v === 'object' ? JSON.stringify(v) : String(v)})))));
@@ -57,17 +60,17 @@
     chartPanel.hidden = !chartable;
     document.getElementById('sql-chart').dataset.bars = chartable ? String(result.rows.length) : '0';
     if (!chartable) return;
-    if (!chart) chart = Ember.chart('sql-chart', 'svg');
+    if (chart) chart.resize();
+    else chart = Ember.chart('sql-chart', 'svg');
     chart.setOption({
-      grid: {left: 12, right: 56, top: 8, bottom: 28, containLabel: true},
+      grid: {left: 16, right: 56, top: 8, bottom: 36, containLabel: true},
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, renderMode: 'richText'},
-      xAxis: {type: 'value', name: result.columns[1]},
+      xAxis: {type: 'value', name: result.columns[1], nameLocation: 'middle', nameGap: 28},
       yAxis: {type: 'category', inverse: true, data: result.rows.map((r) => String(r[0])),
               axisTick: {show: false}},
       series: [{type: 'bar', data: result.rows.map((r) => r[1]), barMaxWidth: 30,
                 itemStyle: {color: '#e8590c'}, label: {show: true, position: 'right'}}],
     }, {replaceMerge: ['series', 'yAxis']});
-    chart.resize();
   }
 
   async function run() {

@@ -43,10 +43,14 @@
     if (!values.length) return {labels: [], counts: []};
     const min = Math.min(...values);
     const max = Math.max(...values);
-    const width = max > min ? (max - min) / BINS : 1;
-    const counts = new Array(max > min ? BINS : 1).fill(0);
-    for (const v of values) counts[Math.min(counts.length - 1, Math.floor((v - min) / width))]++;
-    const labels = counts.map((_, i) => Ember.number(Math.round(min + i * width)));
+    const integers = values.every(Number.isInteger);
+    // Whole numbers over a short range get one bin per value; anything else ten equal bins.
+    const bins = max === min ? 1 : integers && max - min < BINS ? max - min + 1 : BINS;
+    const width = bins === 1 ? 1 : integers && max - min < BINS ? 1 : (max - min) / bins;
+    const counts = new Array(bins).fill(0);
+    for (const v of values) counts[Math.min(bins - 1, Math.floor((v - min) / width))]++;
+    const digits = integers || width >= 10 ? 0 : 1;
+    const labels = counts.map((_, i) => Ember.number(Number((min + i * width).toFixed(digits))));
     return {labels, counts};
   }
 

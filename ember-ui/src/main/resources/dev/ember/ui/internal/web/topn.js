@@ -9,6 +9,11 @@
   const MAX_WINDOWS = 60;
   const LEADERS = 5;
   const bars = Ember.chart('top-chart', 'svg');
+  // Tells tests and screenshots which window the chart shows once its transition has ended.
+  bars.on('finished', () => {
+    const node = document.getElementById('top-chart');
+    node.dataset.drawn = node.dataset.windowEnd || '';
+  });
   const trend = Ember.chart('trend-chart');
   const select = document.getElementById('window-select');
   const range = document.getElementById('window-range');

@@ -1,0 +1,102 @@
+package dev.ember.ui;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real client of a dashboard's event stream, as a browser's {@code EventSource}: connects, reads
+ * events on a thread of its own, and lets a test wait for the events it expects (bounded by a
+ * generous timeout that only guards against a hang).
+ */
+final class EventStream implements AutoCloseable {
+    static final long TIMEOUT_SECONDS = 60;
+
+    /** One event: its name and data. */
+    record Event(String name, String data) {}
+
+    private static final ExecutorService READERS =
+            Executors.newCachedThreadPool(
+                    r -> {
+                        Thread t = new Thread(r, "event-stream-reader");
+                        t.setDaemon(true);
+                        return t;
+                    });
+
+    private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Void> opened = new CompletableFuture<>();
+    private final CompletableFuture<HttpResponse<Stream<String>>> response;
+
+    private EventStream(HttpClient client, HttpRequest request) {
+        response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        response.thenAcceptAsync(
+                r -> {
+                    String name = "message";
+                    StringBuilder data = new StringBuilder();
+                    for (String line : (Iterable<String>) r.body()::iterator) {
+                        if (line.startsWith(": ")) {
+                            opened.complete(null);
+                        } else if (line.startsWith("event: ")) {
+                            name = line.substring(7);
+                        } else if (line.startsWith("data: ")) {
+                            data.append(line.substring(6));
+                        } else if (line.isEmpty() && data.length() > 0) {
+                            events.add(new Event(name, data.toString()));
+                            name = "message";
+                            data.setLength(0);
+                        }
+                    }
+                },
+                READERS);
+    }
+
+    /** Connects to {@code url} and returns once the dashboard has registered the stream. */
+    static EventStream open(URI url) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        EventStream stream =
+                new EventStream(client, HttpRequest.newBuilder(url.resolve("/api/events")).build());
+        stream.opened.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return stream;
+    }
+
+    /** Waits for the next {@code n} events named {@code name}, skipping others. */
+    List<String> await(String name, int n) throws InterruptedException {
+        List<String> data = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (data.size() < n) {
+            long left = deadline - System.nanoTime();
+            Event e = events.poll(left, TimeUnit.NANOSECONDS);
+            if (e == null) {
+                throw new AssertionError(
+                        "waited "
+                                + TIMEOUT_SECONDS
+                                + " s for "
+                                + n
+                                + " '"
+                                + name
+                                + "' events, got "
+                                + data.size());
+            }
+            if (e.name().equals(name)) {
+                data.add(e.data());
+            }
+        }
+        return data;
+    }
+
+    @Override
+    public void close() {
+        response.cancel(true);
+        response.thenAccept(r -> r.body().close());
+    }
+}
