@@ -41,6 +41,11 @@ final class EventStream implements AutoCloseable {
         response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(
                 r -> {
+                    if (r.statusCode() != 200) {
+                        opened.completeExceptionally(
+                                new AssertionError("the event stream answered " + r.statusCode()));
+                        return;
+                    }
                     String name = "message";
                     StringBuilder data = new StringBuilder();
                     for (String line : (Iterable<String>) r.body()::iterator) {
@@ -60,11 +65,16 @@ final class EventStream implements AutoCloseable {
                 READERS);
     }
 
-    /** Connects to {@code url} and returns once the dashboard has registered the stream. */
+    /**
+     * Connects to the event stream of the dashboard at {@code url} (with the query of {@code url},
+     * such as its token) and returns once the dashboard has registered the stream.
+     */
     static EventStream open(URI url) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        EventStream stream =
-                new EventStream(client, HttpRequest.newBuilder(url.resolve("/api/events")).build());
+        URI events =
+                url.resolve(
+                        "/api/events" + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
+        EventStream stream = new EventStream(client, HttpRequest.newBuilder(events).build());
         stream.opened.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         return stream;
     }
