@@ -40,7 +40,9 @@ import picocli.CommandLine.Spec;
             "  In another, count the words of every 1s batch (Ctrl-C stops):",
             "    ./ember wordcount localhost 9999",
             "  No server at hand? Count generated text for ten seconds:",
-            "    ./ember wordcount --demo --duration 10s"
+            "    ./ember wordcount --demo --duration 10s",
+            "  The live dashboard (top words, batch statistics, SQL) is at the address printed on",
+            "  start, http://127.0.0.1:4040/ unless that port is taken; --no-ui turns it off."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -128,6 +130,9 @@ final class WordCountCommand implements Callable<Integer> {
                             + "; with --demo. Default: ${DEFAULT-VALUE}.")
     int demoRate;
 
+    @Mixin(name = DashboardOptions.NAME)
+    DashboardOptions dashboard;
+
     @Mixin(name = LoggingOptions.NAME)
     LoggingOptions logging;
 
@@ -160,7 +165,8 @@ final class WordCountCommand implements Callable<Integer> {
     }
 
     private WordCountJob job(String host, int port) {
-        return new WordCountJob(host, port, batch, master, print, duration);
+        return new WordCountJob(
+                host, port, batch, master, print, duration, dashboard, spec.commandLine().getErr());
     }
 
     private void validate() {
@@ -191,6 +197,7 @@ final class WordCountCommand implements Callable<Integer> {
                     commandLine,
                     "Invalid value for option '--print': " + print + " is negative; use 0 or more");
         }
+        dashboard.validate();
         if (demoRate < 1 || demoRate > DemoFeeder.MAX_RATE) {
             throw new ParameterException(
                     commandLine,

@@ -1,5 +1,9 @@
 package dev.ember.cli.internal;
 
+import static dev.ember.sql.SortOrder.asc;
+import static dev.ember.sql.SortOrder.desc;
+
+import dev.ember.sql.SqlContext;
 import dev.ember.streaming.DStream;
 import dev.ember.streaming.Duration;
 import dev.ember.streaming.PairDStream;
@@ -7,6 +11,7 @@ import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.StreamingContextState;
 import dev.ember.streaming.Tuple2;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Objects;
 
 /**
@@ -17,10 +22,21 @@ import java.util.Objects;
  * counted), or when the JVM shuts down (Ctrl-C), through a shutdown hook that stops gracefully but
  * gives up after {@link #SHUTDOWN_GRACE_MILLIS} so a stuck stop never keeps the JVM alive.
  *
+ * <p>Dashboard: unless {@code --no-ui}, a live dashboard whose chart shows each batch's most
+ * frequent words, and whose SQL page queries view {@value #VIEW} (every word of the latest batch
+ * with its count).
+ *
  * @param duration how long to run, or {@code null} to run until stopped
  */
 record WordCountJob(
-        String host, int port, Duration batch, String master, int printCount, Duration duration) {
+        String host,
+        int port,
+        Duration batch,
+        String master,
+        int printCount,
+        Duration duration,
+        DashboardOptions dashboard,
+        PrintWriter err) {
 
     /** The application name, shown in logs and messages. */
     static final String APP_NAME = "wordcount";
@@ -31,8 +47,13 @@ record WordCountJob(
     /** How long to wait, after a graceful stop, for the failure of a last batch to show. */
     private static final long FAILURE_REPORT_MILLIS = 5_000;
 
+    /** The view of each batch's counts that the dashboard's SQL page queries. */
+    static final String VIEW = "wordcounts";
+
     WordCountJob {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dashboard, "dashboard");
+        Objects.requireNonNull(err, "err");
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(master, "master");
     }
@@ -53,8 +74,37 @@ record WordCountJob(
     void run(PrintStream out) throws InterruptedException {
         StreamingContext ssc = new StreamingContext(master, APP_NAME, batch);
         ssc.setPrintStream(out);
-        countWords(ssc.socketTextStream(host, port)).print(printCount);
+        PairDStream<String, Integer> counts = countWords(ssc.socketTextStream(host, port));
+        counts.print(printCount);
+        SqlContext sql = dashboard.disabled ? null : SqlContext.create(ssc);
+        if (sql != null) {
+            sql.fromStream(counts, "word", "count")
+                    .sort(desc("count"), asc("word"))
+                    .registerTempTable(VIEW);
+        }
+        try {
+            JobDashboard ui =
+                    JobDashboard.start(
+                            dashboard,
+                            APP_NAME,
+                            ssc,
+                            counts,
+                            "Top words",
+                            sql == null ? null : sql.readOnly(),
+                            err);
+            try {
+                run(ssc, out);
+            } finally {
+                ui.close();
+            }
+        } finally {
+            if (sql != null) {
+                sql.close();
+            }
+        }
+    }
 
+    private void run(StreamingContext ssc, PrintStream out) throws InterruptedException {
         Thread hook = new Thread(() -> stopOnShutdown(ssc), "ember-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         boolean stopped = false;
