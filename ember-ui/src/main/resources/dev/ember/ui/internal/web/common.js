@@ -99,11 +99,12 @@ const Ember = (() => {
     return (i ? v.toFixed(1) : v) + ' ' + units[i];
   }
 
-  /** An ECharts instance on the element with this id, resized with the window. */
+  /** An ECharts instance on the element with this id, resized with its element. */
   function chart(id, renderer) {
     const node = document.getElementById(id);
     const instance = echarts.init(node, null, {renderer: renderer || 'canvas'});
-    window.addEventListener('resize', () => instance.resize());
+    // Follows its box, which changes as tables and panels around it fill in.
+    new ResizeObserver(() => instance.resize()).observe(node);
     return instance;
   }
 

@@ -73,19 +73,24 @@
     empty.hidden = keys.length > 0;
     empty.textContent = 'No keys in this window.';
     bars.setOption({
-      animationDurationUpdate: 700,
+      // Shorter than the slide, so that each transition ends before the next window comes.
+      animationDurationUpdate: Math.max(150, Math.min(700, settings.slideMillis * 0.6)),
       animationEasingUpdate: 'cubicInOut',
       grid: {left: 12, right: 56, top: 8, bottom: 28, containLabel: true},
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, renderMode: 'richText'},
       xAxis: {type: 'value', minInterval: 1, splitLine: {lineStyle: {color: '#eef0f3'}}},
       yAxis: {
+        id: 'keys',
         type: 'category',
         inverse: true,
         data: keys,
         axisTick: {show: false},
         axisLabel: {fontSize: 13, color: '#1f2430'},
       },
+      // Stable ids: the update merges into the same series and axis, so bars move from their
+      // previous length instead of growing again from zero.
       series: [{
+        id: 'bars',
         type: 'bar',
         data: counts,
         barMaxWidth: 30,
@@ -106,6 +111,7 @@
     const leaders = w.rows.slice(0, LEADERS).map((r) => r.key);
     const ends = windows.map((x) => x.end);
     const series = leaders.map((key) => ({
+      id: 'trend:' + key,
       name: key,
       type: 'line',
       showSymbol: true,
@@ -120,14 +126,16 @@
       }),
     }));
     trend.setOption({
-      animationDurationUpdate: 500,
+      animationDurationUpdate: Math.max(150, Math.min(500, settings.slideMillis * 0.5)),
       grid: {left: 12, right: 24, top: 36, bottom: 28, containLabel: true},
-      legend: {top: 0, data: leaders},
+      legend: {id: 'legend', top: 0, data: leaders},
       tooltip: {trigger: 'axis', renderMode: 'richText'},
-      xAxis: {type: 'category', data: ends.map(Ember.clock), boundaryGap: false},
+      xAxis: {id: 'x', type: 'category', data: ends.map(Ember.clock), boundaryGap: false},
       yAxis: mode === 'ranks'
-          ? {type: 'value', inverse: true, min: 1, max: settings.top, minInterval: 1, name: 'rank'}
-          : {type: 'value', minInterval: 1, name: 'count'},
+          ? {id: 'y', type: 'value', inverse: true, min: 1, max: settings.top, minInterval: 1,
+             name: 'rank'}
+          : {id: 'y', type: 'value', inverse: false, min: null, max: null, minInterval: 1,
+             name: 'count'},
       series,
     }, {replaceMerge: ['series', 'yAxis', 'xAxis', 'legend']});
     document.getElementById('trend-sub').textContent = leaders.length
