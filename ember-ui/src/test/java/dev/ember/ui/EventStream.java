@@ -7,11 +7,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -22,9 +25,6 @@ import java.util.stream.Stream;
 final class EventStream implements AutoCloseable {
     static final long TIMEOUT_SECONDS = 60;
 
-    /** One event: its name and data. */
-    record Event(String name, String data) {}
-
     private static final ExecutorService READERS =
             Executors.newCachedThreadPool(
                     r -> {
@@ -33,7 +33,9 @@ final class EventStream implements AutoCloseable {
                         return t;
                     });
 
-    private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    /** The events received and not yet awaited, by name, in order of arrival. */
+    private final Map<String, LinkedBlockingQueue<String>> events = new ConcurrentHashMap<>();
+
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
@@ -56,7 +58,7 @@ final class EventStream implements AutoCloseable {
                         } else if (line.startsWith("data: ")) {
                             data.append(line.substring(6));
                         } else if (line.isEmpty() && data.length() > 0) {
-                            events.add(new Event(name, data.toString()));
+                            queue(name).add(data.toString());
                             name = "message";
                             data.setLength(0);
                         }
@@ -79,13 +81,16 @@ final class EventStream implements AutoCloseable {
         return stream;
     }
 
-    /** Waits for the next {@code n} events named {@code name}, skipping others. */
+    private LinkedBlockingQueue<String> queue(String name) {
+        return events.computeIfAbsent(name, n -> new LinkedBlockingQueue<>());
+    }
+
+    /** Waits for the next {@code n} events named {@code name}; events of other names stay. */
     List<String> await(String name, int n) throws InterruptedException {
         List<String> data = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (data.size() < n) {
-            long left = deadline - System.nanoTime();
-            Event e = events.poll(left, TimeUnit.NANOSECONDS);
+            String e = queue(name).poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (e == null) {
                 throw new AssertionError(
                         "waited "
@@ -97,11 +102,19 @@ final class EventStream implements AutoCloseable {
                                 + "' events, got "
                                 + data.size());
             }
-            if (e.name().equals(name)) {
-                data.add(e.data());
-            }
+            data.add(e);
         }
         return data;
+    }
+
+    /** Waits for the next event named {@code name} whose data passes {@code test}. */
+    String awaitFirst(String name, Predicate<String> test) throws InterruptedException {
+        while (true) {
+            String data = await(name, 1).get(0);
+            if (test.test(data)) {
+                return data;
+            }
+        }
     }
 
     @Override

@@ -31,6 +31,7 @@ final class JobDashboard implements AutoCloseable {
      * Starts the dashboard of {@code ssc}, whose chart follows {@code counts}.
      *
      * @param command the command's name, as messages start
+     * @param top how many bars the chart shows, such as the job's {@code --top}
      * @param title the chart's title, such as {@code Top hashtags}
      * @param sql the job's read-only SQL for the SQL page, or {@code null} when it has none
      * @param err where the address is printed
@@ -43,6 +44,7 @@ final class JobDashboard implements AutoCloseable {
             String command,
             StreamingContext ssc,
             DStream<? extends Tuple2<?, ? extends Number>> counts,
+            int top,
             String title,
             ReadOnlySql sql,
             PrintWriter err) {
@@ -59,7 +61,7 @@ final class JobDashboard implements AutoCloseable {
                 UiOptions.builder()
                         .host(options.host)
                         .port(options.port)
-                        .topN(counts, UiOptions.DEFAULT_TOP)
+                        .topN(counts, top)
                         .topTitle(title);
         if (token != null) {
             builder.token(token);

@@ -10,6 +10,7 @@ import dev.ember.streaming.PairDStream;
 import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.StreamingContextState;
 import dev.ember.streaming.Tuple2;
+import dev.ember.ui.UiOptions;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Objects;
@@ -89,6 +90,7 @@ record WordCountJob(
                             APP_NAME,
                             ssc,
                             counts,
+                            UiOptions.DEFAULT_TOP,
                             "Top words",
                             sql == null ? null : sql.readOnly(),
                             err);
