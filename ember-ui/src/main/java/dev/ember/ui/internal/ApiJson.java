@@ -215,7 +215,7 @@ final class ApiJson {
         }
         if (v instanceof Float || v instanceof Double) {
             double d = ((Number) v).doubleValue();
-            return Double.isFinite(d) ? NODES.numberNode(d) : NODES.textNode(Double.toString(d));
+            return Double.isFinite(d) ? NODES.numberNode(d) : NODES.stringNode(Double.toString(d));
         }
         if (v instanceof BigDecimal d) {
             return NODES.numberNode(d);
@@ -224,7 +224,7 @@ final class ApiJson {
             return NODES.numberNode(i);
         }
         if (v instanceof byte[] bytes) {
-            return NODES.textNode(HexFormat.of().formatHex(bytes));
+            return NODES.stringNode(HexFormat.of().formatHex(bytes));
         }
         if (v instanceof List<?> list) {
             ArrayNode array = NODES.arrayNode();
@@ -243,7 +243,7 @@ final class ApiJson {
             }
             return object;
         }
-        return NODES.textNode(v.toString());
+        return NODES.stringNode(v.toString());
     }
 
     private static void number(ObjectNode node, String field, Number n) {
