@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
             "  No server at hand? Count generated text for ten seconds:",
             "    ./ember wordcount --demo --duration 10s",
             "  Running totals that survive a restart (Ctrl-C, then the same command):",
-            "    ./ember wordcount localhost 9999 --running --checkpoint ckpt"
+            "    ./ember wordcount localhost 9999 --running --checkpoint ckpt",
+            "  The live dashboard (top words, batch statistics, SQL) is at the address printed on",
+            "  start, http://127.0.0.1:4040/ unless that port is taken; --no-ui turns it off."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -150,6 +152,9 @@ final class WordCountCommand implements Callable<Integer> {
                             + " total so far. Needs --checkpoint.")
     boolean running;
 
+    @Mixin(name = DashboardOptions.NAME)
+    DashboardOptions dashboard;
+
     @Mixin(name = LoggingOptions.NAME)
     LoggingOptions logging;
 
@@ -182,7 +187,17 @@ final class WordCountCommand implements Callable<Integer> {
     }
 
     private WordCountJob job(String host, int port) {
-        return new WordCountJob(host, port, batch, master, print, duration, checkpoint, running);
+        return new WordCountJob(
+                host,
+                port,
+                batch,
+                master,
+                print,
+                duration,
+                checkpoint,
+                running,
+                dashboard,
+                spec.commandLine().getErr());
     }
 
     private void validate() {
@@ -219,6 +234,7 @@ final class WordCountCommand implements Callable<Integer> {
                     commandLine,
                     "Invalid value for option '--print': " + print + " is negative; use 0 or more");
         }
+        dashboard.validate();
         if (demoRate < 1 || demoRate > DemoFeeder.MAX_RATE) {
             throw new ParameterException(
                     commandLine,

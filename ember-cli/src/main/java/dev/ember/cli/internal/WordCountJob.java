@@ -1,5 +1,9 @@
 package dev.ember.cli.internal;
 
+import static dev.ember.sql.SortOrder.asc;
+import static dev.ember.sql.SortOrder.desc;
+
+import dev.ember.sql.SqlContext;
 import dev.ember.streaming.DStream;
 import dev.ember.streaming.Duration;
 import dev.ember.streaming.PairDStream;
@@ -7,7 +11,9 @@ import dev.ember.streaming.State;
 import dev.ember.streaming.StateSpec;
 import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.Tuple2;
+import dev.ember.ui.UiOptions;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +31,10 @@ import picocli.CommandLine;
  * kept with {@code mapWithState} under a stable name, so that the totals resume from the checkpoint
  * directory after a restart.
  *
+ * <p>Dashboard: unless {@code --no-ui}, a live dashboard whose chart shows each batch's most
+ * frequent words, and whose SQL page queries view {@value #VIEW} (every word of the latest batch
+ * with its count).
+ *
  * @param duration how long to run, or {@code null} to run until stopped
  * @param checkpoint the checkpoint directory, or {@code null} for none
  * @param running print running totals instead of per-batch counts
@@ -37,13 +47,20 @@ record WordCountJob(
         int printCount,
         Duration duration,
         String checkpoint,
-        boolean running) {
+        boolean running,
+        DashboardOptions dashboard,
+        PrintWriter err) {
 
     /** The application name, shown in logs and messages. */
     static final String APP_NAME = "wordcount";
 
+    /** The view of each batch's counts that the dashboard's SQL page queries. */
+    static final String VIEW = "wordcounts";
+
     WordCountJob {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dashboard, "dashboard");
+        Objects.requireNonNull(err, "err");
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(master, "master");
     }
@@ -85,7 +102,45 @@ record WordCountJob(
             ssc.checkpoint(checkpoint);
         }
         DStream<String> lines = ssc.socketTextStream(host, port);
-        (running ? runningTotals(lines) : countWords(lines)).print(printCount);
+        DStream<Tuple2<String, ? extends Number>> shown =
+                running ? erase(runningTotals(lines)) : erase(countWords(lines));
+        shown.print(printCount);
+        SqlContext sql = dashboard.disabled ? null : SqlContext.create(ssc);
+        if (sql != null) {
+            sql.fromStream(shown, "word", running ? "total" : "count")
+                    .sort(desc(running ? "total" : "count"), asc("word"))
+                    .registerTempTable(VIEW);
+        }
+        try {
+            JobDashboard ui =
+                    JobDashboard.start(
+                            dashboard,
+                            APP_NAME,
+                            ssc,
+                            shown,
+                            UiOptions.DEFAULT_TOP,
+                            running ? "Top words, running totals" : "Top words",
+                            sql == null ? null : sql.readOnly(),
+                            err);
+            try {
+                runContext(command, ssc, out);
+            } finally {
+                ui.close();
+            }
+        } finally {
+            if (sql != null) {
+                sql.close();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DStream<Tuple2<String, ? extends Number>> erase(DStream<?> stream) {
+        return (DStream<Tuple2<String, ? extends Number>>) stream;
+    }
+
+    private void runContext(CommandLine command, StreamingContext ssc, PrintStream out)
+            throws Exception {
         try {
             ContextRunner.run(command, ssc, duration, new CompletableFuture<>());
         } finally {

@@ -301,4 +301,40 @@ class EmberCommandTest {
                 new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()));
     }
+
+    @Test
+    void noUiWithAnotherDashboardOptionIsAUsageError() {
+        CommandRun run = CommandRun.of("wordcount", "--demo", "--no-ui", "--ui-port", "5000");
+
+        assertEquals(2, run.exitCode, run::toString);
+        assertEquals(
+                "ember wordcount: --ui-port sets up the dashboard, which --no-ui turns off: drop"
+                        + " one (see 'ember wordcount --help')",
+                run.errLine());
+    }
+
+    @Test
+    void aDashboardPortOutOfRangeIsAUsageError() {
+        CommandRun run = CommandRun.of("wordcount", "--demo", "--ui-port", "70000");
+
+        assertEquals(2, run.exitCode, run::toString);
+        assertEquals(
+                "ember wordcount: Invalid value for option '--ui-port': 70000 is not a TCP port;"
+                        + " use a number from 1 to 65535, or 0 for any free port (see 'ember"
+                        + " wordcount --help')",
+                run.errLine());
+    }
+
+    @Test
+    void aShortDashboardTokenIsAUsageErrorThatDoesNotShowIt() {
+        CommandRun run = CommandRun.of("wordcount", "--demo", "--ui-token", "hunter2");
+
+        assertEquals(2, run.exitCode, run::toString);
+        assertEquals(
+                "ember wordcount: Invalid value for option '--ui-token': dashboard token must be"
+                        + " 16 to 256 letters, digits, '-' or '_', got one of 7 characters; use a"
+                        + " long random one, such as EmberUi.newToken() (see 'ember wordcount"
+                        + " --help')",
+                run.errLine());
+    }
 }
