@@ -190,6 +190,9 @@ final class HashtagsCommand implements Callable<Integer> {
 
     @Mixin SourceTuningOptions tuning;
 
+    @Mixin(name = DashboardOptions.NAME)
+    DashboardOptions dashboard;
+
     @Mixin(name = LoggingOptions.NAME)
     LoggingOptions logging;
 
@@ -260,7 +263,7 @@ final class HashtagsCommand implements Callable<Integer> {
             }
             listeners.add(new PlotWriter(plotDir, description, zone, ChartFonts::installed));
         }
-        HashtagsJob job = new HashtagsJob(settings, listeners);
+        HashtagsJob job = new HashtagsJob(settings, listeners, dashboard, err);
         err.println(
                 "ember hashtags: "
                         + description
@@ -317,6 +320,7 @@ final class HashtagsCommand implements Callable<Integer> {
 
     private void validate(KeywordFilter keywords) {
         CommandLine commandLine = spec.commandLine();
+        dashboard.validate();
         if (source.kind() == SourceOption.Kind.X && keywords.isEmpty()) {
             throw new ParameterException(
                     commandLine,

@@ -20,6 +20,7 @@ import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.Time;
 import dev.ember.streaming.Tuple2;
 import dev.ember.streaming.function.Function0;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +129,8 @@ final class HashtagsJob {
     private final Settings settings;
     private final JobProgress progress;
     private final List<WindowListener> listeners;
+    private final DashboardOptions dashboard;
+    private final PrintWriter err;
     private final CompletableFuture<Void> end = new CompletableFuture<>();
 
     // Written by the source's thread, read by the job thread.
@@ -135,8 +138,22 @@ final class HashtagsJob {
     private volatile SqlContext sql;
 
     HashtagsJob(Settings settings, List<WindowListener> listeners) {
+        this(settings, listeners, null, null);
+    }
+
+    /**
+     * A job with a live dashboard, as {@code dashboard} says, whose address goes to {@code err}; a
+     * {@code null} dashboard starts none.
+     */
+    HashtagsJob(
+            Settings settings,
+            List<WindowListener> listeners,
+            DashboardOptions dashboard,
+            PrintWriter err) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listeners = List.copyOf(listeners);
+        this.dashboard = dashboard;
+        this.err = err;
         this.progress =
                 new JobProgress(
                         settings.batch(), settings.window(), settings.slide(), settings.unit());
@@ -176,10 +193,23 @@ final class HashtagsJob {
             builder.history(settings.history());
         }
         try (SqlContext context = builder.build()) {
-            define(ssc, context);
+            PairDStream<String, Integer> counts = define(ssc, context);
             sql = context;
-            progress.started(System.currentTimeMillis());
-            ContextRunner.run(command, ssc, settings.duration(), end);
+            try (JobDashboard ui =
+                    dashboard == null
+                            ? null
+                            : JobDashboard.start(
+                                    dashboard,
+                                    APP_NAME,
+                                    ssc,
+                                    counts,
+                                    settings.top(),
+                                    "Top hashtags",
+                                    context.readOnly(),
+                                    err)) {
+                progress.started(System.currentTimeMillis());
+                ContextRunner.run(command, ssc, settings.duration(), end);
+            }
         } finally {
             sql = null;
             PostSource first = settings.firstSource();
@@ -189,8 +219,11 @@ final class HashtagsJob {
         }
     }
 
-    /** Defines the pipeline on {@code ssc}, with its view in {@code sql}. */
-    void define(StreamingContext ssc, SqlContext sql) {
+    /**
+     * Defines the pipeline on {@code ssc}, with its view in {@code sql}; returns each window's
+     * hashtag counts.
+     */
+    PairDStream<String, Integer> define(StreamingContext ssc, SqlContext sql) {
         KeywordFilter track = settings.track();
         JobProgress records = progress;
         DStream<String> tags;
@@ -216,6 +249,7 @@ final class HashtagsJob {
                         .limit(settings.top());
         (settings.history() == null ? top : top.history()).registerTempTable(settings.table());
         counts.foreachRDD((batch, time) -> emit(sql, time));
+        return counts;
     }
 
     /** The sources the receiver runs: the command's instance first, fresh ones after restarts. */
