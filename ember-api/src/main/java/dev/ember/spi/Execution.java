@@ -49,6 +49,18 @@ public interface Execution {
                 getClass().getSimpleName() + " cannot write snapshots of its state");
     }
 
+    /**
+     * Writes a checkpoint now, as of the end of the last completed batch, and returns once it is
+     * durable; waits for the batch running now, if any.
+     *
+     * @throws IllegalStateException when the graph has no checkpoint directory, or has stopped
+     * @throws UnsupportedOperationException when the runner checkpoints only on its own schedule
+     */
+    default void checkpoint() {
+        throw new UnsupportedOperationException(
+                getClass().getSimpleName() + " cannot write a checkpoint on demand");
+    }
+
     default List<Batch<Object>> slice(PlanNode node, Time fromTime, Time toTime) {
         throw new UnsupportedOperationException(
                 getClass().getSimpleName() + " does not support slice(fromTime, toTime)");

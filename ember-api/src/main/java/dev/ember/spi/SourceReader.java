@@ -8,8 +8,9 @@ import java.util.List;
  * comparable by the source itself.
  *
  * <p>Threading: {@link #start}, {@link #cut} and {@link #close} are called by the runner's
- * scheduler; {@link #read}, {@link #processed} and {@link #committed} by the thread that runs
- * batches, possibly while the next cut happens. Implementations make that safe.
+ * scheduler; {@link #read} and {@link #processed} by the thread that runs batches, possibly while
+ * the next cut happens; {@link #committed} by the thread that writes checkpoints, once one is
+ * durable. Implementations make that safe.
  *
  * @param <T> the type of the records
  */

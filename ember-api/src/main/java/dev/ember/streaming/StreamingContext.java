@@ -13,6 +13,7 @@ import dev.ember.spi.plan.StatefulNode;
 import dev.ember.spi.plan.StreamGraph;
 import dev.ember.spi.plan.TransformNode;
 import dev.ember.spi.plan.UnionNode;
+import dev.ember.streaming.function.Function0;
 import dev.ember.streaming.function.Function2;
 import dev.ember.streaming.internal.ContextHook;
 import dev.ember.streaming.scheduler.StreamingListener;
@@ -162,6 +163,45 @@ public final class StreamingContext implements AutoCloseable {
     }
 
     /**
+     * The context {@code creatingFunc} builds, resuming from the checkpoints in {@code
+     * checkpointPath}, as Spark's {@code getOrCreate}. Unlike Spark, the function is called in both
+     * cases: Ember's checkpoints hold state and offsets, not the program, so the program is always
+     * built from code (and a newer build of it can resume from an older one's checkpoints). The
+     * directory is set on the returned context when the function did not set one.
+     *
+     * @throws IllegalArgumentException when the function set another checkpoint directory
+     * @throws StreamingException when the function fails or returns null
+     */
+    public static StreamingContext getOrCreate(
+            String checkpointPath, Function0<StreamingContext> creatingFunc) {
+        Objects.requireNonNull(checkpointPath, "checkpointPath");
+        Objects.requireNonNull(creatingFunc, "creatingFunc");
+        StreamingContext ssc;
+        try {
+            ssc = creatingFunc.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StreamingException("the function that creates the context failed: " + e, e);
+        }
+        if (ssc == null) {
+            throw new StreamingException(
+                    "the function given to getOrCreate returned null; return the context it built");
+        }
+        if (ssc.checkpointDirectory == null) {
+            ssc.checkpoint(checkpointPath);
+        } else if (!ssc.checkpointDirectory.equals(checkpointPath)) {
+            throw new IllegalArgumentException(
+                    "getOrCreate was given checkpoint directory '"
+                            + checkpointPath
+                            + "', but the context it created checkpoints to '"
+                            + ssc.checkpointDirectory
+                            + "'; use one directory");
+        }
+        return ssc;
+    }
+
+    /**
      * Adds a listener for the events of this context (batches submitted, started and completed with
      * their records and delays, output operations, receivers), as Spark's {@code
      * addStreamingListener}. May be called before or after {@link #start()}; events are delivered
@@ -196,8 +236,13 @@ public final class StreamingContext implements AutoCloseable {
     }
 
     /**
-     * Sets the directory for checkpoints, required by stateful operators. Only before {@link
-     * #start()}.
+     * Sets the directory for checkpoints, required by stateful operators. The local runner writes
+     * there, at each checkpoint interval, everything the program keeps across batches (state,
+     * window buffers, source offsets, pending batches; never code), and {@link #start()} resumes
+     * from the newest checkpoint the directory holds: build the same program again, call this with
+     * the same directory, start, and it goes on where it was. Streams find their state by stable
+     * name (see {@link DStream#name(String)}), so the rebuilt program may have grown. Details and
+     * guarantees: docs/checkpointing.md. Only before {@link #start()}.
      */
     public void checkpoint(String directory) {
         requireInitialized("checkpoint");

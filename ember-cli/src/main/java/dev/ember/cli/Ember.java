@@ -1,5 +1,6 @@
 package dev.ember.cli;
 
+import dev.ember.cli.internal.ExitStatus;
 import java.io.PrintStream;
 import java.util.ServiceLoader;
 import java.util.spi.ToolProvider;
@@ -42,8 +43,29 @@ public final class Ember {
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
-        System.exit(run(System.out, System.err, args));
+        int status = run(System.out, System.err, args);
+        if (status == ExitStatus.FAILED) {
+            // After a failure, such as an OutOfMemoryError, a thread or hook left half-alive must
+            // not keep the process from ending: it ends within seconds, with the failure's status.
+            Thread watchdog =
+                    new Thread(
+                            () -> {
+                                try {
+                                    Thread.sleep(EXIT_GRACE_MILLIS);
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                                Runtime.getRuntime().halt(status);
+                            },
+                            "ember-exit-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+        System.exit(status);
     }
+
+    /** How long a failed command's exit may take before the process is halted. */
+    private static final long EXIT_GRACE_MILLIS = 5_000;
 
     /**
      * Runs the command with {@code args} in this JVM, as {@link #main} does but without exiting.

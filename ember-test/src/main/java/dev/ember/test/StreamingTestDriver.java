@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs a {@link StreamingContext} under a test's control: batches run only when the test calls
@@ -47,19 +49,34 @@ import java.util.Objects;
 public final class StreamingTestDriver implements AutoCloseable {
     private static final long RECEIVER_START_TIMEOUT_MILLIS = 10_000;
 
-    private final StreamingContext context;
-    private final ManualClock clock;
+    private StreamingContext context;
+    private ManualClock clock;
+    private final Supplier<StreamingContext> contexts;
+    private Consumer<StreamingTestDriver> program;
+    private boolean crashAfterEveryBatch;
+    private int recoveries;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final Map<String, TestInput<?>> inputs = new LinkedHashMap<>();
     private final Map<String, TestOutput<?>> outputs = new LinkedHashMap<>();
     private boolean started;
     private boolean closed;
+    private boolean rebinding;
 
     private StreamingTestDriver(StreamingContext context) {
-        this(context, new ManualClock());
+        this(context, new ManualClock(), null, null);
     }
 
-    private StreamingTestDriver(StreamingContext context, ManualClock clock) {
+    private StreamingTestDriver(
+            StreamingContext context,
+            ManualClock clock,
+            Supplier<StreamingContext> contexts,
+            Consumer<StreamingTestDriver> program) {
+        this.contexts = contexts;
+        this.program = program;
+        take(context, clock);
+    }
+
+    private void take(StreamingContext context, ManualClock clock) {
         this.context = context;
         this.clock = clock;
         context.setClock(clock);
@@ -78,6 +95,154 @@ public final class StreamingTestDriver implements AutoCloseable {
     }
 
     /**
+     * A driver for a program that can crash and recover: {@code contexts} makes a fresh context
+     * (with the same checkpoint directory every time), and {@code program} defines the program's
+     * inputs, pipeline and outputs on the driver, once now and again after each {@link
+     * #crashAndRecover()}. Inputs and outputs keep their names, and their objects, across
+     * recoveries: an input created again under its name is the same {@link TestInput}, an output
+     * collected again under its name the same {@link TestOutput}.
+     *
+     * <pre>{@code
+     * try (StreamingTestDriver driver = StreamingTestDriver.recoverable(
+     *         () -> {
+     *             StreamingContext ssc = new StreamingContext("local[2]", "totals", seconds(1));
+     *             ssc.checkpoint(directory);
+     *             return ssc;
+     *         },
+     *         d -> d.collect("totals", runningTotals(d.<String>newReplayableInput("words").stream())))) {
+     *     driver.start();
+     *     driver.<String>input("words").add("a", "b");
+     *     driver.advanceBatches(3);
+     *     driver.crashAndRecover();   // resumes from the last checkpoint, recomputing since
+     *     driver.advanceBatches(3);
+     * }
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the first context has no checkpoint directory
+     */
+    public static StreamingTestDriver recoverable(
+            Supplier<StreamingContext> contexts, Consumer<StreamingTestDriver> program) {
+        Objects.requireNonNull(contexts, "contexts");
+        Objects.requireNonNull(program, "program");
+        StreamingTestDriver driver =
+                new StreamingTestDriver(contexts.get(), new ManualClock(), contexts, program);
+        program.accept(driver);
+        return driver;
+    }
+
+    /**
+     * Writes a checkpoint now, as of the last batch that ran, as the runner does at each checkpoint
+     * interval; returns once it is on disk.
+     *
+     * @throws IllegalStateException when the driver has not started, or the context has no
+     *     checkpoint directory
+     */
+    public void checkpoint() {
+        if (!started) {
+            throw new IllegalStateException("checkpoint() before start(): call start() first");
+        }
+        ContextAccess.execution(context).checkpoint();
+    }
+
+    /**
+     * Crashes the program and recovers it, as a JVM killed and started again would: the context
+     * stops at once, with no final checkpoint and without processing what its inputs held; a new
+     * context from the driver's factory gets the program again and starts, resuming from the last
+     * checkpoint in its directory, recomputing the batches since (from replayable inputs, with
+     * their original contents) and going on from the current time. Outputs of recomputed batches
+     * are recorded again, replacing the earlier records. Plain inputs lose what they held; the
+     * replayable ones lose nothing.
+     *
+     * @throws IllegalStateException when the driver was not made by {@link #recoverable}, or has
+     *     not started
+     */
+    public void crashAndRecover() {
+        crashAndRecover(program);
+    }
+
+    /**
+     * {@link #crashAndRecover()} into a rebuilt program: {@code rebuilt} defines the program that
+     * recovers (with added steps and outputs, say), as a new version of an application started on
+     * the old one's checkpoints would. It becomes the program of later recoveries. Inputs and
+     * outputs it creates under the names of earlier ones are those objects.
+     */
+    public void crashAndRecover(Consumer<StreamingTestDriver> rebuilt) {
+        Objects.requireNonNull(rebuilt, "rebuilt");
+        if (contexts == null) {
+            throw new IllegalStateException(
+                    "crashAndRecover() needs a driver made by StreamingTestDriver.recoverable(...),"
+                            + " which can build the program again");
+        }
+        if (!started) {
+            throw new IllegalStateException("crashAndRecover() before start(): call start() first");
+        }
+        long now = clock.currentTimeMillis();
+        context.stop(false);
+        recoveries++;
+        take(contexts.get(), new ManualClock(now));
+        for (TestOutput<?> output : outputs.values()) {
+            output.allowRecording();
+        }
+        program = rebuilt;
+        rebinding = true;
+        try {
+            program.accept(this);
+        } finally {
+            rebinding = false;
+        }
+        start();
+    }
+
+    /**
+     * With {@code crash} set, every batch that {@link #advanceBatches} runs is followed by {@link
+     * #crashAndRecover()}: the strictest test that a program's outputs do not depend on where it
+     * was interrupted.
+     */
+    public void crashAfterEveryBatch(boolean crash) {
+        if (crash && contexts == null) {
+            throw new IllegalStateException(
+                    "crashAfterEveryBatch needs a driver made by StreamingTestDriver.recoverable");
+        }
+        this.crashAfterEveryBatch = crash;
+    }
+
+    /** How often {@link #crashAndRecover()} ran. */
+    public int recoveries() {
+        return recoveries;
+    }
+
+    /**
+     * The input created under {@code name}, for tests whose program creates its inputs inside
+     * {@link #recoverable}.
+     *
+     * @throws IllegalArgumentException when there is no such input
+     */
+    @SuppressWarnings("unchecked")
+    public <T> TestInput<T> input(String name) {
+        TestInput<?> input = inputs.get(name);
+        if (input == null) {
+            throw new IllegalArgumentException(
+                    "no test input '" + name + "'; the inputs are " + inputs.keySet());
+        }
+        return (TestInput<T>) input;
+    }
+
+    /**
+     * The output collected under {@code name}.
+     *
+     * @throws IllegalArgumentException when there is no such output
+     */
+    @SuppressWarnings("unchecked")
+    public <T> TestOutput<T> output(String name) {
+        TestOutput<?> output = outputs.get(name);
+        if (output == null) {
+            throw new IllegalArgumentException(
+                    "no test output '" + name + "'; the outputs are " + outputs.keySet());
+        }
+        return (TestOutput<T>) output;
+    }
+
+    /**
      * Takes over {@code context}, a fresh build of the program a snapshot was taken from, so that
      * it starts from {@code snapshot}: the state of every stream the snapshot holds is restored by
      * stable name, and the clock starts at the snapshot's last batch, so the next batch is the one
@@ -90,7 +255,8 @@ public final class StreamingTestDriver implements AutoCloseable {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(snapshot, "snapshot");
         StreamingTestDriver driver =
-                new StreamingTestDriver(context, new ManualClock(snapshot.timeMillis()));
+                new StreamingTestDriver(
+                        context, new ManualClock(snapshot.timeMillis()), null, null);
         ContextAccess.restoreOnStart(context, snapshot.bytes());
         return driver;
     }
@@ -137,12 +303,31 @@ public final class StreamingTestDriver implements AutoCloseable {
      * @throws IllegalStateException when the context has been started
      */
     public <T> TestInput<T> newInput(String name) {
+        return input(name, false);
+    }
+
+    /**
+     * Creates a named input that keeps every element it is given, with offsets, as a file or a
+     * Kafka topic does: the runner can read its ranges again, so a program recovered with {@link
+     * #crashAndRecover()} loses none of its elements. Otherwise as {@link #newInput}.
+     */
+    public <T> TestInput<T> newReplayableInput(String name) {
+        return input(name, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> TestInput<T> input(String name, boolean replayable) {
         Objects.requireNonNull(name, "name");
-        if (inputs.containsKey(name)) {
+        TestInput<?> existing = inputs.get(name);
+        if (existing != null && rebinding && existing.isReplayable() == replayable) {
+            existing.bind(context);
+            return (TestInput<T>) existing;
+        }
+        if (existing != null) {
             throw new IllegalArgumentException(
                     "test input '" + name + "' already exists: give each input its own name");
         }
-        TestInput<T> input = new TestInput<>(name, context);
+        TestInput<T> input = new TestInput<>(name, replayable, context);
         inputs.put(name, input);
         return input;
     }
@@ -161,7 +346,14 @@ public final class StreamingTestDriver implements AutoCloseable {
     public <T> TestOutput<T> collect(String name, DStream<T> stream) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(stream, "stream");
-        if (outputs.containsKey(name)) {
+        TestOutput<?> existing = outputs.get(name);
+        if (existing != null && rebinding) {
+            @SuppressWarnings("unchecked")
+            TestOutput<T> output = (TestOutput<T>) existing;
+            recordInto(output, stream);
+            return output;
+        }
+        if (existing != null) {
             throw new IllegalArgumentException(
                     "test output '" + name + "' already exists: give each output its own name");
         }
@@ -176,9 +368,13 @@ public final class StreamingTestDriver implements AutoCloseable {
                             + "'");
         }
         TestOutput<T> output = new TestOutput<>(name);
-        stream.foreachRDD((batch, time) -> output.record(time, batch.collect()));
+        recordInto(output, stream);
         outputs.put(name, output);
         return output;
+    }
+
+    private static <T> void recordInto(TestOutput<T> output, DStream<T> stream) {
+        stream.foreachRDD((batch, time) -> output.record(time, batch.collect()));
     }
 
     /**
@@ -235,6 +431,9 @@ public final class StreamingTestDriver implements AutoCloseable {
                                 + "; no further batch will run");
             }
             clock.advance(interval);
+            if (crashAfterEveryBatch) {
+                crashAndRecover();
+            }
         }
     }
 

@@ -165,7 +165,7 @@ class StateSnapshotTest {
     private static StreamingContext context() {
         StreamingContext ssc =
                 new StreamingContext("local[2]", "StateSnapshotTest", Durations.seconds(1));
-        ssc.checkpoint("target/checkpoints/StateSnapshotTest");
+        ssc.checkpoint(Fixtures.freshCheckpointDirectory("StateSnapshotTest"));
         return ssc;
     }
 

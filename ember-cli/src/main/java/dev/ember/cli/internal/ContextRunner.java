@@ -1,6 +1,7 @@
 package dev.ember.cli.internal;
 
 import dev.ember.streaming.Duration;
+import dev.ember.streaming.StreamingConf;
 import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.StreamingContextState;
 import dev.ember.streaming.StreamingException;
@@ -45,12 +46,30 @@ final class ContextRunner {
             throws Exception {
         try {
             ssc.start();
-            GracefulShutdown.run(command, () -> ssc.stop(true), () -> runToEnd(ssc, duration, end));
+            GracefulShutdown.run(
+                    command,
+                    () -> ssc.stop(true),
+                    () -> runToEnd(ssc, duration, end),
+                    graceSeconds(ssc));
         } finally {
             if (ssc.getState() != StreamingContextState.STOPPED) {
                 ssc.stop(false);
             }
         }
+    }
+
+    /**
+     * How long a signal's graceful stop may take before the command gives up: the context's own
+     * bound for draining (ten batches, at least 60 s, or its setting), plus time for the final
+     * checkpoint.
+     */
+    static long graceSeconds(StreamingContext ssc) {
+        String set = ssc.conf().get(StreamingConf.GRACEFUL_STOP_TIMEOUT);
+        long drain =
+                set != null
+                        ? Duration.parse(set).milliseconds()
+                        : Math.max(60_000, 10 * ssc.batchDuration().milliseconds());
+        return TimeUnit.MILLISECONDS.toSeconds(drain) + 30;
     }
 
     private static void runToEnd(

@@ -11,12 +11,12 @@ package dev.ember.cli.internal;
  * in time ({@link GracefulShutdown}). So {@code ember ... && next} runs {@code next} only after a
  * run that was not cut short.
  */
-final class ExitStatus {
+public final class ExitStatus {
     /** The job ended by itself: its {@code --duration} elapsed, or its source ended. */
     static final int OK = 0;
 
     /** The job failed, or a graceful stop after a signal failed or did not end in time. */
-    static final int FAILED = 1;
+    public static final int FAILED = 1;
 
     /** The command line was wrong; nothing ran. */
     static final int USAGE = 2;
@@ -39,7 +39,7 @@ final class ExitStatus {
 
     /** The part of the help line of {@link #FAILED} that every command shares. */
     static final String GRACEFUL_STOP_FAILED_HELP =
-            ", or a graceful stop failed or took over " + GracefulShutdown.GRACE_SECONDS + "s";
+            ", or a graceful stop failed or did not end in time";
 
     private ExitStatus() {}
 }

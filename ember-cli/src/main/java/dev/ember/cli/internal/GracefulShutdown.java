@@ -15,12 +15,13 @@ import picocli.CommandLine;
  * <p>Design: the JVM turns SIGINT and SIGTERM into an exit with status 128 plus the signal's
  * number, running the shutdown hooks first, and no hook can learn which signal came. So the hook
  * installed by {@link #run} starts the command's graceful stop on a thread of its own, waits up to
- * {@link #GRACE_SECONDS} for the command's work to return, and then leaves the status alone when
- * the work ended cleanly (130 or 143), or reports the failure as {@link ErrorReporter} does and
- * halts with {@link ExitStatus#FAILED} when it failed or did not end in time. A halt skips the
- * JVM's remaining hooks, which is what a stop that hangs needs. Without a shutdown, the work's
- * failure goes to picocli as usual; the hook is removed once the work returns, and whether that
- * removal fails is how the work's thread learns that the hook is running and owns the exit.
+ * its grace ({@link #GRACE_SECONDS} unless the command says more) for the command's work to return,
+ * and then leaves the status alone when the work ended cleanly (130 or 143), or reports the failure
+ * as {@link ErrorReporter} does and halts with {@link ExitStatus#FAILED} when it failed or did not
+ * end in time. A halt skips the JVM's remaining hooks, which is what a stop that hangs needs.
+ * Without a shutdown, the work's failure goes to picocli as usual; the hook is removed once the
+ * work returns, and whether that removal fails is how the work's thread learns that the hook is
+ * running and owns the exit.
  */
 final class GracefulShutdown {
     /** How long the hook waits for a graceful stop before it gives up and exits. */
@@ -49,9 +50,21 @@ final class GracefulShutdown {
      *     reports it and exits with {@link ExitStatus#FAILED}, and this method returns
      */
     static void run(CommandLine commandLine, Runnable gracefulStop, Work work) throws Exception {
+        run(commandLine, gracefulStop, work, GRACE_SECONDS);
+    }
+
+    /**
+     * {@link #run(CommandLine, Runnable, Work)} with a grace of {@code graceSeconds}: a job whose
+     * graceful stop may take longer (it drains received data, then writes a final checkpoint)
+     * passes its own bound plus a margin.
+     */
+    static void run(CommandLine commandLine, Runnable gracefulStop, Work work, long graceSeconds)
+            throws Exception {
         CompletableFuture<Throwable> ended = new CompletableFuture<>();
         Thread hook =
-                new Thread(() -> onShutdown(commandLine, gracefulStop, ended), "ember-shutdown");
+                new Thread(
+                        () -> onShutdown(commandLine, gracefulStop, ended, graceSeconds),
+                        "ember-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Throwable failure = null;
         try {
@@ -75,7 +88,10 @@ final class GracefulShutdown {
     }
 
     private static void onShutdown(
-            CommandLine commandLine, Runnable gracefulStop, CompletableFuture<Throwable> ended) {
+            CommandLine commandLine,
+            Runnable gracefulStop,
+            CompletableFuture<Throwable> ended,
+            long graceSeconds) {
         String name = commandLine.getCommandSpec().qualifiedName();
         PrintWriter err = commandLine.getErr();
         err.println(name + ": stopping gracefully");
@@ -85,12 +101,12 @@ final class GracefulShutdown {
         stopper.start();
         Throwable failure;
         try {
-            failure = ended.get(GRACE_SECONDS, TimeUnit.SECONDS);
+            failure = ended.get(graceSeconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             err.println(
                     name
                             + ": the graceful stop did not end within "
-                            + GRACE_SECONDS
+                            + graceSeconds
                             + "s, so the job was stopped where it was; what it had not yet"
                             + " processed is lost");
             err.flush();

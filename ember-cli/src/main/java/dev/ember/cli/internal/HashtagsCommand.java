@@ -153,6 +153,16 @@ final class HashtagsCommand implements Callable<Integer> {
     Path history;
 
     @Option(
+            names = "--checkpoint",
+            paramLabel = "<dir>",
+            description =
+                    "Checkpoint directory: the job keeps the batches its windows still need, and"
+                            + " its sources' offsets, there; started again with the same directory"
+                            + " it resumes, so the next window still counts what came before a"
+                            + " stop or a crash.")
+    Path checkpoint;
+
+    @Option(
             names = "--plot-dir",
             paramLabel = "<dir>",
             description =
@@ -227,6 +237,7 @@ final class HashtagsCommand implements Callable<Integer> {
                         top,
                         table,
                         history,
+                        checkpoint,
                         windows,
                         duration,
                         "local[2]");

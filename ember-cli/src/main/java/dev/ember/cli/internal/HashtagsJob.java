@@ -89,6 +89,8 @@ final class HashtagsJob {
      * @param windows how many windows to emit before stopping, or {@code null} for no limit
      * @param duration how long to run, or {@code null} for no limit
      * @param history the DuckDB file to append every window to, or {@code null}
+     * @param checkpoint the checkpoint directory to keep the windows' batches and offsets in, and
+     *     to resume from, or {@code null}
      */
     record Settings(
             SourceOption source,
@@ -102,6 +104,7 @@ final class HashtagsJob {
             int top,
             String table,
             Path history,
+            Path checkpoint,
             Integer windows,
             Duration duration,
             String master) {
@@ -165,6 +168,9 @@ final class HashtagsJob {
      */
     void run(CommandLine command) throws Exception {
         StreamingContext ssc = new StreamingContext(settings.master(), APP_NAME, settings.batch());
+        if (settings.checkpoint() != null) {
+            ssc.checkpoint(settings.checkpoint().toString());
+        }
         SqlContext.Builder builder = SqlContext.builder(ssc);
         if (settings.history() != null) {
             builder.history(settings.history());

@@ -40,7 +40,9 @@ import picocli.CommandLine.Spec;
             "  In another, count the words of every 1s batch (Ctrl-C stops):",
             "    ./ember wordcount localhost 9999",
             "  No server at hand? Count generated text for ten seconds:",
-            "    ./ember wordcount --demo --duration 10s"
+            "    ./ember wordcount --demo --duration 10s",
+            "  Running totals that survive a restart (Ctrl-C, then the same command):",
+            "    ./ember wordcount localhost 9999 --running --checkpoint ckpt"
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -131,6 +133,23 @@ final class WordCountCommand implements Callable<Integer> {
                             + "; with --demo. Default: ${DEFAULT-VALUE}.")
     int demoRate;
 
+    @Option(
+            names = "--checkpoint",
+            paramLabel = "<dir>",
+            description =
+                    "Checkpoint directory: the job saves what it keeps there (running totals,"
+                            + " offsets, batches not yet run) and, started again with the same"
+                            + " directory, resumes where it was. Needed by --running.")
+    String checkpoint;
+
+    @Option(
+            names = "--running",
+            description =
+                    "Print running totals since the start (with mapWithState) instead of each"
+                            + " batch's counts: every batch prints the words it held, each with its"
+                            + " total so far. Needs --checkpoint.")
+    boolean running;
+
     @Mixin(name = LoggingOptions.NAME)
     LoggingOptions logging;
 
@@ -163,7 +182,7 @@ final class WordCountCommand implements Callable<Integer> {
     }
 
     private WordCountJob job(String host, int port) {
-        return new WordCountJob(host, port, batch, master, print, duration);
+        return new WordCountJob(host, port, batch, master, print, duration, checkpoint, running);
     }
 
     private void validate() {
@@ -188,6 +207,12 @@ final class WordCountCommand implements Callable<Integer> {
                 throw new ParameterException(
                         commandLine, "--demo-rate sets the rate of --demo: add --demo or drop it");
             }
+        }
+        if (running && checkpoint == null) {
+            throw new ParameterException(
+                    commandLine,
+                    "--running keeps totals from batch to batch, which needs a checkpoint"
+                            + " directory: add --checkpoint <dir>");
         }
         if (print < 0) {
             throw new ParameterException(

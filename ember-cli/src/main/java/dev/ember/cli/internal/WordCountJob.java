@@ -3,10 +3,13 @@ package dev.ember.cli.internal;
 import dev.ember.streaming.DStream;
 import dev.ember.streaming.Duration;
 import dev.ember.streaming.PairDStream;
+import dev.ember.streaming.State;
+import dev.ember.streaming.StateSpec;
 import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.Tuple2;
 import java.io.PrintStream;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 
@@ -18,10 +21,23 @@ import picocli.CommandLine;
  * ContextRunner} does for every job; both stop gracefully, so data already received is counted and
  * printed.
  *
+ * <p>With {@code running}, each batch prints the words it held with their totals since the start,
+ * kept with {@code mapWithState} under a stable name, so that the totals resume from the checkpoint
+ * directory after a restart.
+ *
  * @param duration how long to run, or {@code null} to run until stopped
+ * @param checkpoint the checkpoint directory, or {@code null} for none
+ * @param running print running totals instead of per-batch counts
  */
 record WordCountJob(
-        String host, int port, Duration batch, String master, int printCount, Duration duration) {
+        String host,
+        int port,
+        Duration batch,
+        String master,
+        int printCount,
+        Duration duration,
+        String checkpoint,
+        boolean running) {
 
     /** The application name, shown in logs and messages. */
     static final String APP_NAME = "wordcount";
@@ -30,6 +46,23 @@ record WordCountJob(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(master, "master");
+    }
+
+    /** The stable name of the running totals' state: what a restarted job resumes from. */
+    static final String TOTALS = "word-totals";
+
+    /**
+     * The running total of each word of each batch of {@code lines}, as pairs {@code (word,total)}.
+     */
+    static DStream<Tuple2<String, Long>> runningTotals(DStream<String> lines) {
+        StateSpec<String, Integer, Long, Tuple2<String, Long>> totals =
+                StateSpec.function(
+                        (String word, Optional<Integer> count, State<Long> total) -> {
+                            long sum = total.getOption().orElse(0L) + count.orElse(0);
+                            total.update(sum);
+                            return new Tuple2<>(word, sum);
+                        });
+        return countWords(lines).mapWithState(totals).name(TOTALS);
     }
 
     /** The word counts of each batch of {@code lines}, as pairs {@code (word,count)}. */
@@ -48,7 +81,11 @@ record WordCountJob(
     void run(CommandLine command, PrintStream out) throws Exception {
         StreamingContext ssc = new StreamingContext(master, APP_NAME, batch);
         ssc.setPrintStream(out);
-        countWords(ssc.socketTextStream(host, port)).print(printCount);
+        if (checkpoint != null) {
+            ssc.checkpoint(checkpoint);
+        }
+        DStream<String> lines = ssc.socketTextStream(host, port);
+        (running ? runningTotals(lines) : countWords(lines)).print(printCount);
         try {
             ContextRunner.run(command, ssc, duration, new CompletableFuture<>());
         } finally {

@@ -21,7 +21,7 @@ class ExitStatusHelpTest {
                 new String[] {
                     "Exit status: 0 ",
                     " 1 the ",
-                    "or a graceful stop failed or took over 10s",
+                    "or a graceful stop failed or did not end in time",
                     " 2 usage error",
                     " 130 stopped by Ctrl-C (SIGINT), after a graceful stop",
                     " 143 stopped by SIGTERM (kill, a service manager), after a graceful stop"

@@ -62,10 +62,10 @@ class HashtagsCommandTest {
                                 "socket:<host>:<port>",
                                 "X_BEARER_TOKEN",
                                 "MASTODON_TOKEN",
-                                "./ember hashtags --source socket:localhost:5555")
+                                "./ember hashtags --source socket:localhost:5555",
+                                "--checkpoint")
                         .stream()
                         .map(text -> () -> assertTrue(help.contains(text), "help lacks " + text)));
-        assertTrue(!help.contains("--checkpoint") && !help.contains("file:"), help);
     }
 
     @Test

@@ -216,6 +216,7 @@ class HashtagsReplayIT {
                         "tweetsmessi",
                         null,
                         null,
+                        null,
                         Durations.seconds(30),
                         "local[2]");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();

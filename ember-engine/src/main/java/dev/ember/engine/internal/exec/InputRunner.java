@@ -289,6 +289,11 @@ final class InputRunner {
         }
     }
 
+    /** Everything up to {@code offset} is in a durable checkpoint. */
+    void committed(String offset) {
+        reader.committed(offset);
+    }
+
     /** The offset after the last processed batch, or null before the first. */
     String completedOffset() {
         return completed;

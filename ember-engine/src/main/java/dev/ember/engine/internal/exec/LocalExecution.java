@@ -7,13 +7,10 @@ import dev.ember.engine.internal.batch.WorkerPool;
 import dev.ember.engine.internal.exec.InputRunner.InputCut;
 import dev.ember.engine.internal.state.OperatorState;
 import dev.ember.engine.internal.state.StateCapture;
-import dev.ember.engine.internal.state.StateInput;
-import dev.ember.engine.internal.state.StateOutput;
 import dev.ember.spi.Execution;
 import dev.ember.spi.LocalMaster;
 import dev.ember.spi.RunSettings;
 import dev.ember.spi.Source;
-import dev.ember.spi.StateSerializer;
 import dev.ember.spi.SteppedClock;
 import dev.ember.spi.plan.InputNode;
 import dev.ember.spi.plan.OutputNode;
@@ -24,6 +21,7 @@ import dev.ember.streaming.CheckpointException;
 import dev.ember.streaming.Clock;
 import dev.ember.streaming.Duration;
 import dev.ember.streaming.SourceException;
+import dev.ember.streaming.StreamingConf;
 import dev.ember.streaming.StreamingException;
 import dev.ember.streaming.Time;
 import dev.ember.streaming.scheduler.BatchInfo;
@@ -38,7 +36,6 @@ import dev.ember.streaming.scheduler.StreamingListenerReceiverError;
 import dev.ember.streaming.scheduler.StreamingListenerReceiverStarted;
 import dev.ember.streaming.scheduler.StreamingListenerReceiverStopped;
 import dev.ember.streaming.scheduler.StreamingListenerStreamingStarted;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -102,6 +99,7 @@ final class LocalExecution implements Execution {
     /** The checkpoint directory's layout, or null when the program has none. */
     private final CheckpointLayout layout;
 
+    private Checkpointer checkpointer;
     private WorkerPool pool;
     private PlanEvaluator evaluator;
     private volatile long nextTime;
@@ -131,7 +129,18 @@ final class LocalExecution implements Execution {
 
     void start() {
         int threads = LocalMaster.threads(settings.master());
-        Snapshot restored = restoredSnapshot();
+        if (layout != null) {
+            checkpointer =
+                    new Checkpointer(
+                            graph,
+                            layout.root(),
+                            settings.conf(),
+                            settings.stateSerializer(),
+                            bus,
+                            this::committed,
+                            clock instanceof SteppedClock);
+        }
+        Recovery recovery = recovery();
         List<InputNode> inputNodes = graph.inputs();
         for (int id = 0; id < inputNodes.size(); id++) {
             InputNode node = inputNodes.get(id);
@@ -153,25 +162,42 @@ final class LocalExecution implements Execution {
         long now = clock.currentTimeMillis();
         long first = (Math.floorDiv(now, interval) + 1) * interval;
         long zeroTime = first - interval;
-        if (restored != null) {
-            zeroTime = restored.zeroTime();
-            long after = restored.lastCompleted();
-            for (Snapshot.PendingBatch pending : restored.pending()) {
-                after = Math.max(after, pending.time());
+        List<Snapshot.PendingBatch> recompute = List.of();
+        if (recovery != null) {
+            zeroTime = recovery.snapshot().zeroTime();
+            recompute = recovery.toRecompute(logged(recovery), replays());
+            long after = recovery.snapshot().lastCompleted();
+            for (Snapshot.PendingBatch batch : recompute) {
+                after = Math.max(after, batch.time());
             }
             first = Math.max(first, after + interval);
         }
         nextTime = first;
         lastCompleted = first - interval;
         evaluator = new PlanEvaluator(graph, new Engine(pool, threads), zeroTime, settings.out());
-        List<BatchJob> replayed = restored == null ? List.of() : restore(restored);
+        if (recovery != null) {
+            recovery.restore(allStates());
+        }
+        List<BatchJob> replayed = new ArrayList<>();
+        for (Snapshot.PendingBatch batch : recompute) {
+            replayed.add(replayedJob(batch));
+        }
         running = true;
         generating = true;
         bus.start();
         bus.post(new StreamingListenerStreamingStarted(now));
         for (InputRunner input : inputs) {
-            Snapshot.InputOffset saved = restored == null ? null : savedOffset(restored, input);
-            input.start(resumeAfter(input, saved, restored), saved == null ? null : saved.offset());
+            Snapshot.InputOffset saved = recovery == null ? null : recovery.saved(input.name());
+            input.start(
+                    recovery == null
+                            ? null
+                            : recovery.resumeAfter(input.name(), input.replay(), recompute),
+                    saved == null ? null : saved.offset());
+        }
+        if (checkpointer != null && recovery == null) {
+            // The state every later recovery can start from, with each input's first offset.
+            checkpointer.discardLog();
+            checkpointer.write(capture(), 0, true);
         }
         if (clock instanceof SteppedClock stepped) {
             for (BatchJob job : replayed) {
@@ -193,14 +219,87 @@ final class LocalExecution implements Execution {
                 graph.outputs().size(),
                 graph.batchDuration().pretty(),
                 first,
-                restored == null
+                recovery == null
                         ? ""
-                        : ", resuming after the batch at "
-                                + restored.lastCompleted()
+                        : ", resuming from "
+                                + recovery.origin()
+                                + " after the batch at "
+                                + recovery.snapshot().lastCompleted()
                                 + " ms"
                                 + (replayed.isEmpty()
                                         ? ""
                                         : " with " + replayed.size() + " batch(es) to recompute"));
+    }
+
+    /**
+     * What to start from: the snapshot the program was given, else the newest checkpoint that
+     * verifies in the checkpoint directory, else nothing.
+     */
+    private Recovery recovery() {
+        if (settings.restoreFrom() != null) {
+            return Recovery.of(graph, settings, settings.restoreFrom(), "the snapshot to restore");
+        }
+        if (checkpointer == null) {
+            return null;
+        }
+        CheckpointStore.Loaded latest = checkpointer.latest();
+        if (latest == null) {
+            return null;
+        }
+        return Recovery.of(graph, settings, latest.snapshot(), "checkpoint " + latest.file());
+    }
+
+    private List<BatchLog.Entry> logged(Recovery recovery) {
+        return checkpointer == null
+                ? List.of()
+                : checkpointer.loggedAfter(recovery.snapshot().lastCompleted());
+    }
+
+    private Map<String, Source.Replay> replays() {
+        Map<String, Source.Replay> replays = new HashMap<>();
+        for (InputRunner input : inputs) {
+            replays.put(input.name(), input.replay());
+        }
+        return replays;
+    }
+
+    /** Everything kept across batches: the evaluator's state and the inputs' buffers. */
+    private Map<StateKey, OperatorState> allStates() {
+        Map<StateKey, OperatorState> states = new LinkedHashMap<>(evaluator.states());
+        for (InputRunner input : inputs) {
+            OperatorState buffer = input.buffer();
+            if (buffer != null) {
+                states.put(new StateKey(input.name(), StateKey.Role.INPUT_BUFFER), buffer);
+            }
+        }
+        return states;
+    }
+
+    private BatchJob replayedJob(Snapshot.PendingBatch batch) {
+        Map<String, Snapshot.PendingCut> cuts = new HashMap<>();
+        for (Snapshot.PendingCut cut : batch.cuts()) {
+            cuts.put(cut.input(), cut);
+        }
+        List<InputCut> parts = new ArrayList<>(inputs.size());
+        for (InputRunner input : inputs) {
+            Snapshot.PendingCut cut = cuts.get(input.name());
+            parts.add(cut == null ? input.nothing() : input.replayedCut(cut.from(), cut.to()));
+        }
+        return new BatchJob(batch.time(), parts, clock.currentTimeMillis());
+    }
+
+    /** A checkpoint is durable: each input may let go of what it holds up to its offset there. */
+    private void committed(List<Snapshot.InputOffset> offsets) {
+        Map<String, String> byName = new HashMap<>();
+        for (Snapshot.InputOffset offset : offsets) {
+            byName.put(offset.name(), offset.offset());
+        }
+        for (InputRunner input : inputs) {
+            String offset = byName.get(input.name());
+            if (offset != null) {
+                input.committed(offset);
+            }
+        }
     }
 
     private static Thread daemon(String name, Runnable body) {
@@ -215,7 +314,18 @@ final class LocalExecution implements Execution {
         for (InputRunner input : inputs) {
             cuts.add(input.cut());
         }
+        if (checkpointer != null) {
+            checkpointer.logged(time, pendingCuts(cuts));
+        }
         return submitted(new BatchJob(time, cuts, clock.currentTimeMillis()));
+    }
+
+    private static List<Snapshot.PendingCut> pendingCuts(List<InputCut> cuts) {
+        List<Snapshot.PendingCut> out = new ArrayList<>(cuts.size());
+        for (InputCut cut : cuts) {
+            out.add(new Snapshot.PendingCut(cut.input().name(), cut.from(), cut.to()));
+        }
+        return out;
     }
 
     private BatchJob submitted(BatchJob job) {
@@ -239,193 +349,27 @@ final class LocalExecution implements Execution {
         return job;
     }
 
-    /** The snapshot to start from, checked against this program, or null. */
-    private Snapshot restoredSnapshot() {
-        byte[] bytes = settings.restoreFrom();
-        if (bytes == null) {
-            return null;
-        }
-        Snapshot snapshot;
-        try {
-            snapshot = Snapshot.read(new ByteArrayInputStream(bytes), "the snapshot to restore");
-        } catch (IOException e) {
-            throw new CheckpointException("The snapshot to restore is unreadable: " + e, e);
-        }
-        if (snapshot.batchDuration() != interval) {
-            throw new CheckpointException(
-                    "The snapshot to restore was written with a batch interval of "
-                            + new Duration(snapshot.batchDuration()).pretty()
-                            + ", but context '"
+    @Override
+    public void checkpoint() {
+        if (checkpointer == null) {
+            throw new IllegalStateException(
+                    "context '"
                             + graph.appName()
-                            + "' has "
-                            + graph.batchDuration().pretty()
-                            + ": batch times and windows would not line up; use the same interval,"
-                            + " or start without the saved state");
+                            + "' has no checkpoint directory: call ssc.checkpoint(directory)"
+                            + " before start()");
         }
-        if (!snapshot.serializer().equals(settings.stateSerializer().name())) {
+        if (!running) {
+            throw new IllegalStateException(
+                    "Cannot checkpoint context '" + graph.appName() + "': it has stopped");
+        }
+        if (checkpointNow() == null) {
             throw new CheckpointException(
-                    "The snapshot to restore was written with state serializer '"
-                            + snapshot.serializer()
-                            + "', but context '"
+                    "The checkpoint of '"
                             + graph.appName()
-                            + "' uses '"
-                            + settings.stateSerializer().name()
-                            + "'; set the same one with setStateSerializer");
+                            + "' could not be written to "
+                            + checkpointer.directory()
+                            + "; see the log for why");
         }
-        return snapshot;
-    }
-
-    /**
-     * Restores every piece of state found under its stream's name, and returns the batches that
-     * were pending when the snapshot was taken, to be recomputed first.
-     */
-    private List<BatchJob> restore(Snapshot snapshot) {
-        Map<StateKey, OperatorState> states = new LinkedHashMap<>(evaluator.states());
-        for (InputRunner input : inputs) {
-            OperatorState buffer = input.buffer();
-            if (buffer != null) {
-                states.put(new StateKey(input.name(), StateKey.Role.INPUT_BUFFER), buffer);
-            }
-        }
-        Map<String, PlanNode> byName = new HashMap<>();
-        for (PlanNode node : graph.nodes()) {
-            byName.put(graph.name(node), node);
-        }
-        for (Map.Entry<StateKey, OperatorState> e : states.entrySet()) {
-            String name = e.getKey().stream();
-            OperatorState state = e.getValue();
-            String describe = byName.get(name).info().describe();
-            Snapshot.Section section = snapshot.sections().get(e.getKey());
-            if (section == null) {
-                LOG.info(
-                        "No saved {} for '{}' ({}): it starts empty", state.kind(), name, describe);
-                continue;
-            }
-            requireCompatible(section, state, name, describe);
-            try (StateInput in =
-                    new StateInput(
-                            new ByteArrayInputStream(section.data()), settings.stateSerializer())) {
-                state.restore(in, section.version());
-            } catch (IOException e2) {
-                throw new CheckpointException(
-                        "The saved "
-                                + state.kind()
-                                + " of '"
-                                + name
-                                + "' ("
-                                + describe
-                                + ") is unreadable: "
-                                + e2,
-                        e2);
-            }
-        }
-        for (Snapshot.Section section : snapshot.sections().values()) {
-            if (!states.containsKey(section.key())) {
-                LOG.info(
-                        "The saved {} of '{}' belongs to no stream of '{}' any more; it is dropped",
-                        section.kind(),
-                        section.key().stream(),
-                        graph.appName());
-            }
-        }
-        List<BatchJob> replayed = new ArrayList<>();
-        for (Snapshot.PendingBatch pending : snapshot.pending()) {
-            Map<String, Snapshot.PendingCut> cuts = new HashMap<>();
-            for (Snapshot.PendingCut cut : pending.cuts()) {
-                cuts.put(cut.input(), cut);
-            }
-            List<InputCut> parts = new ArrayList<>(inputs.size());
-            for (InputRunner input : inputs) {
-                Snapshot.PendingCut cut = cuts.get(input.name());
-                parts.add(cut == null ? input.nothing() : input.replayedCut(cut.from(), cut.to()));
-            }
-            replayed.add(new BatchJob(pending.time(), parts, clock.currentTimeMillis()));
-        }
-        return replayed;
-    }
-
-    private void requireCompatible(
-            Snapshot.Section section, OperatorState state, String name, String describe) {
-        if (!section.kind().equals(state.kind())) {
-            throw new CheckpointException(
-                    "The saved state of '"
-                            + name
-                            + "' is "
-                            + section.kind()
-                            + " state, but that stream is now "
-                            + describe
-                            + ", which keeps "
-                            + state.kind()
-                            + " state: give the new stream another name with name(...), or start"
-                            + " without the saved state");
-        }
-        if (section.version() > state.formatVersion()) {
-            throw new CheckpointException(
-                    "The saved "
-                            + state.kind()
-                            + " of '"
-                            + name
-                            + "' has format version "
-                            + section.version()
-                            + ", newer than this Ember's "
-                            + state.formatVersion()
-                            + "; run it with the Ember that wrote it");
-        }
-        Map<String, String> now = state.shape();
-        for (Map.Entry<String, String> saved : section.shape().entrySet()) {
-            String current = now.get(saved.getKey());
-            if (current != null && !current.equals(saved.getValue())) {
-                throw new CheckpointException(
-                        "The "
-                                + saved.getKey()
-                                + " of '"
-                                + name
-                                + "' ("
-                                + describe
-                                + ") changed from "
-                                + saved.getValue()
-                                + " to "
-                                + current
-                                + ", so its saved "
-                                + state.kind()
-                                + " does not fit: keep the "
-                                + saved.getKey()
-                                + ", name the changed stream differently with name(...), or start"
-                                + " without the saved state");
-            }
-        }
-    }
-
-    private static Snapshot.InputOffset savedOffset(Snapshot snapshot, InputRunner input) {
-        for (Snapshot.InputOffset offset : snapshot.inputs()) {
-            if (offset.name().equals(input.name())) {
-                return offset;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Where an input goes on after a restart: after the last range it was cut into (pending ones
-     * included, which are recomputed) when it can read ranges again, after its last processed
-     * offset when it can only resume, and from its own start otherwise.
-     */
-    private static String resumeAfter(
-            InputRunner input, Snapshot.InputOffset saved, Snapshot snapshot) {
-        if (saved == null || input.replay() == Source.Replay.NONE) {
-            return null;
-        }
-        String after = saved.offset();
-        if (input.replay() == Source.Replay.RANGES) {
-            for (Snapshot.PendingBatch pending : snapshot.pending()) {
-                for (Snapshot.PendingCut cut : pending.cuts()) {
-                    if (cut.input().equals(input.name()) && cut.to() != null) {
-                        after = cut.to();
-                    }
-                }
-            }
-        }
-        return after;
     }
 
     @Override
@@ -469,47 +413,6 @@ final class LocalExecution implements Execution {
         }
     }
 
-    /** What a snapshot holds, captured between batches; written by {@link #writeTo}. */
-    private record Captured(
-            String appName,
-            long batchDuration,
-            long zeroTime,
-            long lastCompleted,
-            List<Snapshot.InputOffset> inputs,
-            List<Snapshot.PendingBatch> pending,
-            Map<StateKey, OperatorState> states,
-            Map<StateKey, StateCapture> captures) {
-
-        void writeTo(OutputStream out, StateSerializer serializer) throws IOException {
-            Map<StateKey, Snapshot.Section> sections = new LinkedHashMap<>();
-            for (Map.Entry<StateKey, StateCapture> e : captures.entrySet()) {
-                OperatorState state = states.get(e.getKey());
-                Snapshot.SectionBytes bytes = new Snapshot.SectionBytes();
-                try (StateOutput section = new StateOutput(bytes, serializer)) {
-                    e.getValue().writeTo(section);
-                }
-                sections.put(
-                        e.getKey(),
-                        new Snapshot.Section(
-                                e.getKey(),
-                                state.kind(),
-                                state.formatVersion(),
-                                state.shape(),
-                                bytes.bytes()));
-            }
-            new Snapshot(
-                            appName,
-                            batchDuration,
-                            zeroTime,
-                            lastCompleted,
-                            serializer.name(),
-                            inputs,
-                            pending,
-                            sections)
-                    .writeTo(out);
-        }
-    }
-
     /** Captures the state on the job thread, between batches (or under the step lock). */
     private Captured capture() {
         List<Snapshot.PendingBatch> pending = new ArrayList<>();
@@ -519,11 +422,7 @@ final class LocalExecution implements Execution {
         synchronized (cutLock) {
             for (Object work : jobs) {
                 if (work instanceof BatchJob job) {
-                    List<Snapshot.PendingCut> cuts = new ArrayList<>();
-                    for (InputCut cut : job.cuts) {
-                        cuts.add(new Snapshot.PendingCut(cut.input().name(), cut.from(), cut.to()));
-                    }
-                    pending.add(new Snapshot.PendingBatch(job.time, cuts));
+                    pending.add(new Snapshot.PendingBatch(job.time, pendingCuts(job.cuts)));
                 }
             }
             for (InputRunner input : inputs) {
@@ -721,6 +620,18 @@ final class LocalExecution implements Execution {
                                     evaluator.stateSizes())));
             warnIfBehind(job, records, start, end);
         }
+        checkpointIfDue(job.time);
+    }
+
+    /** After the batch at {@code time}: a checkpoint when one is due; see {@link Checkpointer}. */
+    private void checkpointIfDue(long time) {
+        if (checkpointer == null || !checkpointer.due(time, evaluator.zeroTime())) {
+            return;
+        }
+        long start = System.nanoTime();
+        Captured captured = capture();
+        checkpointer.write(
+                captured, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), false);
     }
 
     private OutputOperationInfo outputInfo(
@@ -767,22 +678,134 @@ final class LocalExecution implements Execution {
         for (InputRunner input : inputs) {
             input.stop();
         }
-        if (gracefully && timer != null) {
-            // Data stored before the receivers stopped belongs to the next cut; wait for that
-            // batch and every queued one to finish, within Spark's default bound of 10 batches.
-            long stopTime = clock.currentTimeMillis();
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10 * interval);
-            while (running && lastCompleted < stopTime && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-            }
-            if (lastCompleted < stopTime) {
-                LOG.warn(
-                        "Graceful stop of '{}' timed out after {} ms; stopping with batches pending",
-                        graph.appName(),
-                        10 * interval);
-            }
+        if (gracefully) {
+            drain();
         }
         shutdown();
+    }
+
+    /**
+     * A graceful stop with the inputs stopped: waits until the batches holding what they received
+     * have run (the next cut takes what the receivers still hold), within the graceful stop's bound
+     * in wall time; then writes a final checkpoint, which holds whatever was left, and says in one
+     * line what was done.
+     */
+    private void drain() {
+        long started = System.nanoTime();
+        long bound = gracefulStopTimeout();
+        boolean done = true;
+        if (timer != null) {
+            long target = (Math.floorDiv(clock.currentTimeMillis(), interval) + 1) * interval;
+            long deadline = started + TimeUnit.MILLISECONDS.toNanos(bound);
+            while (running
+                    && (lastCompleted < target || queuedBatches() > 0)
+                    && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+            done = !running || lastCompleted >= target && queuedBatches() == 0;
+        }
+        generating = false;
+        if (timer != null) {
+            try {
+                timer.join(Math.max(1000, 2 * interval));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        long left = done ? 0 : recordsLeft();
+        String checkpoint = running && checkpointer != null ? checkpointNow() : null;
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        if (done) {
+            LOG.info(
+                    "Stopped '{}' gracefully in {} ms: every record received was processed{}",
+                    graph.appName(),
+                    millis,
+                    checkpoint == null ? "" : "; final checkpoint " + checkpoint);
+        } else {
+            LOG.warn(
+                    "The graceful stop of '{}' reached its bound of {} ms with {} received"
+                            + " record(s) not yet processed{}",
+                    graph.appName(),
+                    bound,
+                    left,
+                    checkpoint != null
+                            ? ": they are in the final checkpoint "
+                                    + checkpoint
+                                    + " and are processed after a restart"
+                            : checkpointer != null
+                                    ? ", and no final checkpoint could be written, so they are lost"
+                                    : ": with no checkpoint directory they are lost; set one with"
+                                            + " ssc.checkpoint(dir) to keep them");
+        }
+    }
+
+    /** The graceful stop's bound: the setting, or ten batch intervals and at least 60 s. */
+    private long gracefulStopTimeout() {
+        String set = settings.conf().get(StreamingConf.GRACEFUL_STOP_TIMEOUT);
+        return set != null ? Duration.parse(set).milliseconds() : Math.max(60_000, 10 * interval);
+    }
+
+    private int queuedBatches() {
+        int n = 0;
+        for (Object work : jobs) {
+            if (work instanceof BatchJob) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The records the queued batches and the inputs' buffers hold, where they are known. */
+    private long recordsLeft() {
+        long n = 0;
+        for (Object work : jobs) {
+            if (work instanceof BatchJob job) {
+                for (InputCut cut : job.cuts) {
+                    n += Math.max(0, cut.records());
+                }
+            }
+        }
+        for (InputRunner input : inputs) {
+            OperatorState buffer = input.buffer();
+            if (buffer != null) {
+                n += buffer.size();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Captures between batches on the job thread (or here, with a stepped clock) and writes the
+     * checkpoint now; returns its file, or null when it could not be taken in time.
+     */
+    private String checkpointNow() {
+        Captured captured;
+        long start = System.nanoTime();
+        try {
+            if (jobRunner == null) {
+                synchronized (stepLock) {
+                    captured = capture();
+                }
+            } else {
+                FutureTask<Captured> task = new FutureTask<>(this::capture);
+                jobs.add(task);
+                captured = task.get(Math.max(10_000, 2 * interval), TimeUnit.MILLISECONDS);
+            }
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warn("The final checkpoint of '{}' could not be taken: {}", graph.appName(), e);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        checkpointer.write(
+                captured, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), true);
+        return checkpointer.lastWritten() == captured.lastCompleted()
+                ? checkpointer.directory()
+                        + " after the batch at "
+                        + captured.lastCompleted()
+                        + " ms"
+                : null;
     }
 
     private void shutdown() {
@@ -807,6 +830,9 @@ final class LocalExecution implements Execution {
             }
         }
         pool.shutdown();
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         bus.stop(LISTENER_DRAIN_MILLIS);
         settings.onTermination().accept(failure);
         terminated.countDown();
