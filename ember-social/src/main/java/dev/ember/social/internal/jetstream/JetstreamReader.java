@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  *
  * Threads: start, cut and close run on the scheduler, read and processed on the job thread, the
  * sink on the connection thread; one lock guards the buffers. The connection thread runs the
- * source until close. A SourceException (a refused handshake) ends it with an error line and the
+ * source until close, which keeps what was received for the cuts of a graceful stop. A SourceException (a refused handshake) ends it with an error line and the
  * input delivers nothing more, as a stopped receiver does; another failure restarts it after
  * RESTART_DELAY with a fresh source from the factory, after the last post taken; a JVM error is
  * thrown by the next cut, so the runner's policy for those applies.
@@ -183,9 +183,6 @@ final class JetstreamReader implements SourceReader<Post> {
         try {
             closed = true;
             source = running;
-            received = new ArrayList<>();
-            held.clear();
-            heldBytes = 0;
             changed.signalAll();
         } finally {
             lock.unlock();

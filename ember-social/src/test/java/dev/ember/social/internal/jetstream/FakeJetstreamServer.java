@@ -107,6 +107,19 @@ final class FakeJetstreamServer extends WebSocketServer implements AutoCloseable
         live.clear();
     }
 
+    /** Waits until {@code n} connections tail the live stream. */
+    synchronized void awaitLive(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (live.size() != n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IllegalStateException(
+                        live.size() + " connections tail the stream, expected " + n);
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
     /** The request paths with their queries, one per connection, in order. */
     synchronized List<String> requests() {
         return List.copyOf(requests);
@@ -208,6 +221,7 @@ final class FakeJetstreamServer extends WebSocketServer implements AutoCloseable
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
         synchronized (this) {
             live.remove(conn);
+            notifyAll();
         }
     }
 

@@ -161,6 +161,26 @@ class JetstreamReaderIT {
     }
 
     @Test
+    void closeEndsTheConnectionAndLeavesWhatWasReceivedToTheNextCut() throws Exception {
+        server = FakeJetstreamServer.startLive();
+        List<String> events = stream(30);
+        SourceReader<Post> reader = open();
+        reader.start(null);
+        server.awaitConnections(1);
+        server.publish(events.subList(0, 20));
+        awaitEvent(19);
+
+        reader.close();
+        server.awaitLive(0);
+        server.publish(events.subList(20, 30));
+        SourceReader.Cut last = reader.cut();
+        SourceReader.Cut after = reader.cut();
+
+        assertEquals(posts(events.subList(0, 20)), flatten(reader.read(null, last.offset())));
+        assertEquals(new SourceReader.Cut(last.offset(), 0), after, "nothing after the close");
+    }
+
+    @Test
     void startAfterAnOffsetConnectsFiveSecondsEarlierAndDropsWhatIsAtOrBeforeIt() throws Exception {
         List<String> events = stream(100);
         server = FakeJetstreamServer.start(events);
