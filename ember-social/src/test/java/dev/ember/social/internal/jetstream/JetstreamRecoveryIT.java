@@ -35,10 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exactly-once counts over Jetstream: a job counting hashtags with {@code updateStateByKey} reads
- * posts from {@code SocialStreams.posts} while a Jetstream instance on loopback publishes them; the
- * job loses its connection once, is snapshot, goes on past the snapshot, is dropped, and a fresh
- * build of it is restored from the snapshot while posts keep arriving. Its totals equal those of a
- * run that was never interrupted, and every post is in exactly one batch that counted.
+ * posts from {@code SocialStreams.posts} while a Jetstream instance on loopback publishes them, and
+ * is interrupted after its state was saved and some posts were received since: restored from a
+ * snapshot into a fresh context (after losing its connection once), or crashed and recovered from
+ * its checkpoint files. Its totals equal those of a run that was never interrupted, and every post
+ * is in exactly one batch that counted.
  */
 @Timeout(60)
 class JetstreamRecoveryIT {
@@ -60,9 +61,10 @@ class JetstreamRecoveryIT {
     /** The job's outputs: the ids of each batch's posts, and the running total of every tag. */
     private record Job(TestOutput<String> ids, TestOutput<Tuple2<String, Integer>> totals) {}
 
-    private StreamingContext context() {
+    /** A context of the job; each run has a checkpoint directory of its own. */
+    private StreamingContext context(String run) {
         StreamingContext ssc = new StreamingContext("local[2]", "tags", Durations.seconds(1));
-        ssc.checkpoint(checkpoints.toString());
+        ssc.checkpoint(checkpoints.resolve(run).toString());
         return ssc;
     }
 
@@ -118,7 +120,7 @@ class JetstreamRecoveryIT {
     private Map<String, Integer> uninterrupted() throws Exception {
         server = FakeJetstreamServer.startLive();
         WatchedSource.Watch watch = new WatchedSource.Watch();
-        try (StreamingTestDriver driver = StreamingTestDriver.create(context())) {
+        try (StreamingTestDriver driver = StreamingTestDriver.create(context("uninterrupted"))) {
             Job job = define(driver, bluesky(watch));
             driver.start();
             server.awaitConnections(1);
@@ -144,7 +146,7 @@ class JetstreamRecoveryIT {
         List<String> counted = new ArrayList<>();
         StateSnapshot snapshot;
         WatchedSource.Watch before = new WatchedSource.Watch();
-        try (StreamingTestDriver driver = StreamingTestDriver.create(context())) {
+        try (StreamingTestDriver driver = StreamingTestDriver.create(context("interrupted"))) {
             Job job = define(driver, bluesky(before));
             driver.start();
             server.awaitConnections(1);
@@ -164,7 +166,8 @@ class JetstreamRecoveryIT {
         server.publish(FIREHOSE.subList(280, 320)); // while no job is connected
         WatchedSource.Watch after = new WatchedSource.Watch();
         Map<String, Integer> restored;
-        try (StreamingTestDriver driver = StreamingTestDriver.restore(context(), snapshot)) {
+        try (StreamingTestDriver driver =
+                StreamingTestDriver.restore(context("restored"), snapshot)) {
             Job job = define(driver, bluesky(after));
             driver.start();
             server.awaitConnections(3);
@@ -185,5 +188,52 @@ class JetstreamRecoveryIT {
                         + (resumedAfter - 5_000_000),
                 server.requests().get(2),
                 "the restored job resumes 5 s before the snapshot's cursor");
+    }
+
+    @Test
+    void recoveredFromItsCheckpointFilesTheJobCountsEveryPostOnce() throws Exception {
+        Map<String, Integer> uninterrupted = uninterrupted();
+
+        server = FakeJetstreamServer.startLive();
+        List<WatchedSource.Watch> runs = new ArrayList<>();
+        Map<String, Integer> recovered;
+        List<String> counted;
+        try (StreamingTestDriver driver =
+                StreamingTestDriver.recoverable(
+                        () -> context("recovered"),
+                        d -> {
+                            WatchedSource.Watch watch = new WatchedSource.Watch();
+                            runs.add(watch);
+                            define(d, bluesky(watch));
+                        })) {
+            driver.start();
+            server.awaitConnections(1);
+            publish(0, 100, runs.get(0));
+            driver.advanceBatches(1);
+            publish(100, 160, runs.get(0));
+            driver.advanceBatches(1);
+            driver.checkpoint();
+            publish(160, 220, runs.get(0));
+            driver.advanceBatches(1); // after the checkpoint: recomputed without these posts
+            publish(220, 260, runs.get(0)); // received, in no batch
+
+            driver.crashAndRecover();
+            server.awaitConnections(2);
+            runs.get(1).awaitHanded(time(lastPostAtOrBefore(259)));
+            driver.advanceBatches(1);
+            publish(260, EVENTS, runs.get(1));
+            driver.advanceBatches(1);
+
+            recovered = lastTotals(driver.output("totals"));
+            counted = ids(driver.output("ids"), Long.MAX_VALUE);
+        }
+
+        assertEquals(uninterrupted, recovered);
+        assertEquals(posts(FIREHOSE).stream().map(Post::id).toList(), counted);
+        assertEquals(
+                "/subscribe?wantedCollections=app.bsky.feed.post&cursor="
+                        + (time(lastPostAtOrBefore(159)) - 5_000_000),
+                server.requests().get(1),
+                "the recovered job resumes 5 s before the checkpoint's cursor");
     }
 }
