@@ -196,13 +196,15 @@ final class JetstreamReader implements SourceReader<Post> {
     private void connect(long after) {
         long resume = after;
         CursorSource source = takeFirst();
+        CursorSource ran = null;
         while (true) {
             if (source == null) {
-                source = fresh();
+                source = fresh(ran);
                 if (source == null) {
                     return;
                 }
             }
+            ran = source;
             if (!setRunning(source)) {
                 source.close();
                 return;
@@ -272,7 +274,7 @@ final class JetstreamReader implements SourceReader<Post> {
     }
 
     /** A new source from the factory, or null (logged) when it cannot make one. */
-    private CursorSource fresh() {
+    private CursorSource fresh(CursorSource ran) {
         PostSource made;
         try {
             made = factory.call();
@@ -282,6 +284,14 @@ final class JetstreamReader implements SourceReader<Post> {
                             + " posts: {}",
                     context.name(),
                     e.toString());
+            return null;
+        }
+        if (made != null && made == ran) {
+            log.error(
+                    "input '{}': the post source factory returned the source that already ran,"
+                            + " so the input delivers no further posts; make it return a new"
+                            + " source from each call, such as PostSources.bluesky().build()",
+                    context.name());
             return null;
         }
         if (made instanceof CursorSource source) {

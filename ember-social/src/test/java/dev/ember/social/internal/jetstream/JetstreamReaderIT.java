@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -417,6 +418,33 @@ class JetstreamReaderIT {
     }
 
     @Test
+    void givesUpWhenTheFactoryReturnsTheSourceThatAlreadyRan() throws Exception {
+        List<String> events = stream(60);
+        server = FakeJetstreamServer.start(events);
+        CursorSource once = failingAfter(5);
+        SourceReader<Post> reader = open(() -> once, 1 << 20);
+
+        String log =
+                capturingErrors(
+                        "returned the source that already ran",
+                        () -> {
+                            reader.start(null);
+                        });
+        SourceReader.Cut cut = reader.cut();
+
+        assertEquals(
+                ids(posts(events)).subList(0, 5), ids(flatten(reader.read(null, cut.offset()))));
+        assertEquals(List.of(SUBSCRIBE), server.requests());
+        assertTrue(
+                log.contains(
+                        "input 'sourceStream[bluesky]': the post source factory returned the source"
+                                + " that already ran, so the input delivers no further posts; make"
+                                + " it return a new source from each call, such as"
+                                + " PostSources.bluesky().build()"),
+                log);
+    }
+
+    @Test
     void refusesAnOffsetThatIsNotACursor() throws Exception {
         server = FakeJetstreamServer.startLive();
         SourceReader<Post> reader = open();
@@ -434,17 +462,58 @@ class JetstreamReaderIT {
 
     /** What {@code action} logs (slf4j-simple writes to the System.err of the moment). */
     private static String capturingErrors(ThrowingRunnable action) throws Exception {
+        return capturingErrors("", action);
+    }
+
+    /**
+     * What {@code action} and the threads it starts log, until a line holding {@code awaited} was
+     * logged (10 s at most).
+     */
+    private static String capturingErrors(String awaited, ThrowingRunnable action)
+            throws Exception {
         PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        LogCapture captured = new LogCapture(awaited);
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             action.run();
+            captured.await();
         } finally {
             System.setErr(original);
         }
-        String text = captured.toString(StandardCharsets.UTF_8);
+        String text = captured.text();
         original.print(text);
         return text;
+    }
+
+    /** The bytes written to it, and a wait until they hold a text. */
+    private static final class LogCapture extends ByteArrayOutputStream {
+        private final String awaited;
+
+        LogCapture(String awaited) {
+            this.awaited = awaited;
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            super.write(b, off, len);
+            notifyAll();
+        }
+
+        synchronized String text() {
+            return toString(StandardCharsets.UTF_8);
+        }
+
+        synchronized void await() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!text().contains(awaited)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(
+                            "nothing logged '" + awaited + "' in 10 s:\n" + text());
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
     }
 
     @FunctionalInterface
