@@ -39,17 +39,19 @@ import org.slf4j.LoggerFactory;
  * kept. A recomputed batch could then differ from the original with nobody noticing, while
  * resuming only needs the order of one connection.
  *
- * Memory: each post counts by an estimate of its heap size (text, tags, ids) from when it is
- * received until its batch has been processed; at bufferBytes the connection thread waits in the
- * sink, which requests no further message from the WebSocket, so TCP pushes back on the server.
- * A single post larger than the bound is taken when nothing else is held.
+ * Memory: each post counts by an estimate of its heap size (two bytes a character of its text,
+ * tags and ids, plus the objects), which is above what posts measure, from when it is received
+ * until its batch has been processed; at bufferBytes the connection thread waits in the sink,
+ * which requests no further message from the WebSocket, so TCP pushes back on the server. A single
+ * post larger than the bound is taken when nothing else is held.
  *
  * Threads: start, cut and close run on the scheduler, read and processed on the job thread, the
  * sink on the connection thread; one lock guards the buffers. The connection thread runs the
- * source until close, which keeps what was received for the cuts of a graceful stop. A SourceException (a refused handshake) ends it with an error line and the
- * input delivers nothing more, as a stopped receiver does; another failure restarts it after
- * RESTART_DELAY with a fresh source from the factory, after the last post taken; a JVM error is
- * thrown by the next cut, so the runner's policy for those applies.
+ * source until close, which keeps what was received for the cuts of a graceful stop. A
+ * SourceException (a refused handshake) ends it with an error line and the input delivers nothing
+ * more, as a stopped receiver does; another failure restarts it after RESTART_DELAY_MILLIS with a
+ * fresh source from the factory, after the last post taken; a JVM error is thrown by the next cut,
+ * so the runner's policy for those applies.
  */
 final class JetstreamReader implements SourceReader<Post> {
     private static final Logger log = LoggerFactory.getLogger(JetstreamReader.class);
