@@ -8,10 +8,12 @@ import java.util.function.Consumer;
  *
  * <p>The relay and {@link SocialStreams} drive a source the same way: one thread calls {@link
  * #run}, which delivers posts to the sink in the order the source produced them and returns only
- * when the source is exhausted (a replay file at its end), closed, or the thread is interrupted.
- * Live sources reconnect by themselves inside {@code run}; malformed messages are counted, logged
- * and skipped. {@code run} throws {@link dev.ember.streaming.SourceException} only when it cannot
- * go on at all (a rejected token, a missing file), with a message that says what to do.
+ * when the source is exhausted (a replay file at its end), closed, or the thread is interrupted. (A
+ * Bluesky source in {@link SocialStreams} is run the same way, with each post's Jetstream cursor
+ * handed on too, so that the stream can resume after it.) Live sources reconnect by themselves
+ * inside {@code run}; malformed messages are counted, logged and skipped. {@code run} throws {@link
+ * dev.ember.streaming.SourceException} only when it cannot go on at all (a rejected token, a
+ * missing file), with a message that says what to do.
  */
 public interface PostSource extends AutoCloseable {
 

@@ -181,7 +181,9 @@ public final class PostSources {
         /**
          * Starts from a past position instead of now: {@code timeUs} is a Jetstream cursor, the
          * microseconds since the epoch of an event's {@code time_us}. Jetstream keeps about 36
-         * hours; an older cursor starts at the oldest event it has, a future one is a live tail.
+         * hours; an older cursor starts at the oldest event it has, a future one is a live tail. A
+         * stream of {@link SocialStreams#posts} restored from a checkpoint goes on after the
+         * checkpoint's cursor instead.
          *
          * @throws IllegalArgumentException when {@code timeUs} is not a plausible microsecond time
          *     (one in milliseconds or seconds is refused)

@@ -1,7 +1,13 @@
 package dev.ember.social;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ember.spi.ContextAccess;
+import dev.ember.spi.Source;
+import dev.ember.spi.plan.InputNode;
+import dev.ember.spi.plan.InputSpec;
+import dev.ember.spi.plan.StreamGraph;
 import dev.ember.streaming.Durations;
 import dev.ember.streaming.SourceException;
 import dev.ember.streaming.StreamingContext;
@@ -82,5 +88,56 @@ class SocialStreamsTest {
             assertEquals(List.of(), texts.batch(2000));
             assertEquals(1, created.get());
         }
+    }
+
+    @Test
+    void aBlueskySourceIsAnInputThatResumesAfterItsCursor() {
+        StreamingContext ssc = new StreamingContext("local[2]", "bluesky", Durations.seconds(1));
+        SocialStreams.posts(ssc, () -> PostSources.bluesky().build()).print();
+
+        StreamGraph plan = ContextAccess.plan(ssc);
+        InputNode input = plan.inputs().get(0);
+
+        assertEquals("sourceStream[bluesky]", plan.name(input));
+        Source<?> source = ((InputSpec.SourceInput) input.spec()).source();
+        assertEquals(Source.Replay.RESUME, source.replay());
+        assertEquals("bluesky (jetstream2.us-east.bsky.network)", source.describe());
+    }
+
+    @Test
+    void otherSourcesRunOnAReceiver() {
+        StreamingContext ssc = new StreamingContext("local[2]", "queue", Durations.seconds(1));
+        SocialStreams.posts(ssc, QueueSource::new).print();
+
+        InputNode input = ContextAccess.plan(ssc).inputs().get(0);
+
+        assertEquals(InputSpec.ReceiverInput.class, input.spec().getClass());
+    }
+
+    @Test
+    void aFactoryThatFailsIsReportedWhenTheStreamIsDefined() {
+        StreamingContext ssc = new StreamingContext("local[2]", "failing", Durations.seconds(1));
+
+        IllegalArgumentException failed =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                SocialStreams.posts(
+                                        ssc,
+                                        () -> {
+                                            throw new java.io.IOException("no such file");
+                                        }));
+        IllegalArgumentException none =
+                assertThrows(
+                        IllegalArgumentException.class, () -> SocialStreams.posts(ssc, () -> null));
+
+        assertEquals(
+                "the post source factory failed: java.io.IOException: no such file; make it"
+                        + " return a source such as PostSources.bluesky().build()",
+                failed.getMessage());
+        assertEquals(
+                "the post source factory returned null; return a source such as"
+                        + " PostSources.bluesky().build()",
+                none.getMessage());
     }
 }

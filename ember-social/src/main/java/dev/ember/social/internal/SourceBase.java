@@ -34,11 +34,16 @@ public abstract class SourceBase implements PostSource {
     @Override
     public final void run(Consumer<Post> sink) throws InterruptedException {
         Objects.requireNonNull(sink, "sink");
+        begin();
+        receive(sink);
+    }
+
+    /** Enforces that a source runs once, for subclasses that offer another way to run. */
+    protected final void begin() {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException(
                     description + " has already run; create a new source to run again");
         }
-        receive(sink);
     }
 
     @Override

@@ -32,11 +32,14 @@ import org.slf4j.LoggerFactory;
  * wantedCollections=app.bsky.feed.post (plus cursor= when resuming), takes one message at a time
  * from JetstreamConnection, parses it, and hands posts to the sink before asking for the next.
  *
- * Resume and duplicates: every event's time_us becomes the cursor (readable through cursor(), the
- * offset a checkpoint would keep). After a drop the source reconnects with cursor minus the rewind
- * (5 s), because Jetstream's time_us is the instance's receive time and delivery is at least once.
- * The ids of delivered posts are remembered for twice the rewind window (and at most
- * DEDUP_CAPACITY of them), so the events that the rewind replays are recognised and dropped.
+ * Resume and duplicates: every event's time_us becomes the cursor (readable through cursor()).
+ * After a drop the source reconnects with cursor minus the rewind (5 s), because Jetstream's
+ * time_us is the instance's receive time and delivery is at least once. The ids of delivered posts
+ * are remembered for twice the rewind window (and at most DEDUP_CAPACITY of them), so the events
+ * that the rewind replays are recognised and dropped. runWithCursors hands each post's time_us to
+ * the sink, and resumeAfter(t), before running, starts the first connection at t minus the rewind,
+ * or from the live stream when t is older than REPLAY_WINDOW: that is how a stream input resumes
+ * after its checkpointed offset (JetstreamPosts), dropping what is at or before t itself.
  *
  * Liveness: Jetstream sends no heartbeats of its own, so after SILENCE of no message the source
  * sends a WebSocket ping; another SILENCE without anything, not even the pong, and the connection
@@ -46,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * connection that delivered at least one message. A handshake answered 401, 403 or 404 stops the
  * source with a SourceException, since retrying cannot fix the address or the access.
  */
-public final class JetstreamSource extends SourceBase {
+public final class JetstreamSource extends SourceBase implements CursorSource {
     private static final Logger log = LoggerFactory.getLogger(JetstreamSource.class);
 
     public static final URI DEFAULT_ENDPOINT =
@@ -54,13 +57,17 @@ public final class JetstreamSource extends SourceBase {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration SILENCE = Duration.ofSeconds(30);
     static final Duration REWIND = Duration.ofSeconds(5);
+
+    /** How far back a public instance can replay: its lookback of 36 hours. */
+    static final Duration REPLAY_WINDOW = Duration.ofHours(36);
+
     static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     static final int DEDUP_CAPACITY = 50_000;
     static final int MAX_MESSAGE_CHARS = 4 * 1024 * 1024;
 
     private final URI endpoint;
-    private final long startCursor; // Parsed.NO_TIME for a live tail
+    private volatile long startCursor; // Parsed.NO_TIME for a live tail
     private final SourceClock clock;
     private final ExponentialBackoff backoff;
     private final Duration silence;
@@ -120,6 +127,23 @@ public final class JetstreamSource extends SourceBase {
         return c == Parsed.NO_TIME ? OptionalLong.empty() : OptionalLong.of(c);
     }
 
+    @Override
+    public void resumeAfter(long afterMicros) {
+        long ageMicros = clock.currentTimeMillis() * 1_000 - afterMicros;
+        if (ageMicros > REPLAY_WINDOW.toNanos() / 1_000) {
+            log.warn(
+                    "{}: cursor {} ({}) is older than Jetstream's replay window of 36 h, so the"
+                            + " posts since then cannot be read again; going on from the live"
+                            + " stream",
+                    description,
+                    afterMicros,
+                    JsonFields.fromMicros(afterMicros));
+            startCursor = Parsed.NO_TIME;
+        } else {
+            startCursor = Math.max(0, afterMicros - rewindMicros);
+        }
+    }
+
     /** Posts dropped because a resumed connection delivered them again. */
     public long duplicatesDropped() {
         return duplicatesDropped;
@@ -142,6 +166,17 @@ public final class JetstreamSource extends SourceBase {
 
     @Override
     protected void receive(Consumer<Post> sink) throws InterruptedException {
+        stream((post, timeMicros) -> sink.accept(post));
+    }
+
+    @Override
+    public void runWithCursors(CursorSink sink) throws InterruptedException {
+        Objects.requireNonNull(sink, "sink");
+        begin();
+        stream(sink);
+    }
+
+    private void stream(CursorSink sink) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
         try {
             while (!closed.isClosed()) {
@@ -211,7 +246,7 @@ public final class JetstreamSource extends SourceBase {
         }
 
         /** Runs the connection; returns why it ended. */
-        String run(HttpClient client, Consumer<Post> sink) throws InterruptedException {
+        String run(HttpClient client, CursorSink sink) throws InterruptedException {
             JetstreamConnection connection = new JetstreamConnection(MAX_MESSAGE_CHARS);
             CloseSignal.Registration registration = closed.onClose(connection::abort);
             try {
@@ -269,7 +304,7 @@ public final class JetstreamSource extends SourceBase {
             }
         }
 
-        private void handle(String message, Consumer<Post> sink) {
+        private void handle(String message, CursorSink sink) throws InterruptedException {
             Parsed parsed = JetstreamParser.parse(message);
             if (parsed.isMalformed()) {
                 skips.skip(parsed.problem(), position(), message);
@@ -289,7 +324,7 @@ public final class JetstreamSource extends SourceBase {
                 log.debug("{}: dropped {} delivered before the resume", description, post.id());
                 return;
             }
-            sink.accept(post);
+            sink.accept(post, parsed.timeMicros());
         }
 
         private String position() {

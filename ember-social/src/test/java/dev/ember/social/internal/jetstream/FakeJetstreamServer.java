@@ -24,7 +24,12 @@ import org.java_websocket.server.WebSocketServer;
  * A Jetstream instance on loopback that speaks the legacy {@code /subscribe} wire: it requires
  * {@code wantedCollections=app.bsky.feed.post}, honours {@code cursor} (events with {@code time_us
  * >= cursor}, all of them without one) and sends each event as one text frame. What each connection
- * does is scripted in order ({@link #then}); unscripted connections get every event and stay open.
+ * does is scripted in order ({@link #then}); unscripted connections get every event and stay open,
+ * and also get the events {@link #publish}ed while they are open, as the live stream.
+ *
+ * <p>{@link #startLive} makes an instance closer to the real one: a connection without a cursor
+ * gets only the live stream, the events published after it opened. The events are its replay
+ * window, which holds everything published: a cursor replays them from there on, then goes on live.
  */
 final class FakeJetstreamServer extends WebSocketServer implements AutoCloseable {
 
@@ -43,20 +48,32 @@ final class FakeJetstreamServer extends WebSocketServer implements AutoCloseable
     /** Sends nothing and answers no ping: a dead peer behind a live TCP connection. */
     record Silent() implements Script {}
 
-    private final List<String> events;
+    private final List<String> events; // guarded by this
+    private final boolean liveTail;
+    private final List<WebSocket> live = new ArrayList<>(); // guarded by this
     private final Deque<Script> scripts = new ArrayDeque<>();
     private final List<String> requests = new ArrayList<>();
     private final CountDownLatch started = new CountDownLatch(1);
 
-    private FakeJetstreamServer(List<String> events) {
+    private FakeJetstreamServer(List<String> events, boolean liveTail) {
         super(new InetSocketAddress("127.0.0.1", 0));
-        this.events = List.copyOf(events);
+        this.events = new ArrayList<>(events);
+        this.liveTail = liveTail;
         setConnectionLostTimeout(0);
         setReuseAddr(true);
     }
 
     static FakeJetstreamServer start(List<String> events) throws InterruptedException {
-        FakeJetstreamServer server = new FakeJetstreamServer(events);
+        return start(new FakeJetstreamServer(events, false));
+    }
+
+    /** An instance with nothing stored yet, whose connections without a cursor tail it live. */
+    static FakeJetstreamServer startLive() throws InterruptedException {
+        return start(new FakeJetstreamServer(List.of(), true));
+    }
+
+    private static FakeJetstreamServer start(FakeJetstreamServer server)
+            throws InterruptedException {
         server.start();
         if (!server.started.await(5, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the fake Jetstream server did not start");
@@ -72,6 +89,35 @@ final class FakeJetstreamServer extends WebSocketServer implements AutoCloseable
 
     URI endpoint() {
         return URI.create("ws://127.0.0.1:" + getPort() + "/subscribe");
+    }
+
+    /** Stores {@code more} events and sends them to every connection tailing the live stream. */
+    synchronized void publish(List<String> more) {
+        events.addAll(more);
+        for (WebSocket conn : live) {
+            more.forEach(conn::send);
+        }
+    }
+
+    /** Closes every open connection with code 1011, as an instance that restarts does. */
+    synchronized void disconnectAll() {
+        for (WebSocket conn : live) {
+            conn.close(1011, "synthetic restart");
+        }
+        live.clear();
+    }
+
+    /** Waits until {@code n} connections tail the live stream. */
+    synchronized void awaitLive(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (live.size() != n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IllegalStateException(
+                        live.size() + " connections tail the stream, expected " + n);
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
     }
 
     /** The request paths with their queries, one per connection, in order. */
@@ -94,21 +140,31 @@ final class FakeJetstreamServer extends WebSocketServer implements AutoCloseable
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         String resource = handshake.getResourceDescriptor();
+        Map<String, String> query = query(URI.create(resource).getRawQuery());
+        boolean wanted = JetstreamParser.COLLECTION.equals(query.get("wantedCollections"));
         Script script;
+        // A connection counts once it tails the live stream, so that a test which waits for it
+        // and then publishes reaches it.
         synchronized (this) {
-            requests.add(resource);
             script = scripts.isEmpty() ? new SendAll() : scripts.poll();
+            conn.setAttachment(script);
+            if (wanted && script instanceof SendAll) {
+                matching(query.get("cursor")).forEach(conn::send);
+                live.add(conn);
+            }
+            requests.add(resource);
             notifyAll();
         }
-        conn.setAttachment(script);
-        Map<String, String> query = query(URI.create(resource).getRawQuery());
-        if (!JetstreamParser.COLLECTION.equals(query.get("wantedCollections"))) {
+        if (!wanted) {
             conn.close(1008, "wantedCollections must be app.bsky.feed.post");
             return;
         }
-        List<String> matching = matching(query.get("cursor"));
-        if (script instanceof Silent) {
+        if (script instanceof Silent || script instanceof SendAll) {
             return;
+        }
+        List<String> matching;
+        synchronized (this) {
+            matching = matching(query.get("cursor"));
         }
         if (script instanceof SendThenClose s) {
             matching.stream().limit(s.events()).forEach(conn::send);
@@ -122,14 +178,12 @@ final class FakeJetstreamServer extends WebSocketServer implements AutoCloseable
                             Opcode.TEXT, ByteBuffer.wrap(utf8, at, end - at), end == utf8.length);
                 }
             }
-        } else {
-            matching.forEach(conn::send);
         }
     }
 
     private List<String> matching(String cursor) {
         if (cursor == null) {
-            return new ArrayList<>(events);
+            return liveTail ? new ArrayList<>() : new ArrayList<>(events);
         }
         long from = Long.parseLong(cursor);
         List<String> matching = new ArrayList<>();
@@ -164,7 +218,12 @@ final class FakeJetstreamServer extends WebSocketServer implements AutoCloseable
     }
 
     @Override
-    public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        synchronized (this) {
+            live.remove(conn);
+            notifyAll();
+        }
+    }
 
     @Override
     public void onMessage(WebSocket conn, String message) {}
