@@ -252,7 +252,12 @@ final class HashtagsJob {
         return counts;
     }
 
-    /** The sources the receiver runs: the command's instance first, fresh ones after restarts. */
+    /**
+     * The sources the input runs: the command's instance first, fresh ones after restarts. A
+     * Bluesky source goes as it is, so that the input resumes after its cursor from a checkpoint
+     * (it reconnects by itself and never ends); the others are watched for their end and their
+     * failures.
+     */
     private Function0<PostSource> postSources() {
         WatchedSource.Watcher watcher =
                 new WatchedSource.Watcher() {
@@ -273,7 +278,9 @@ final class HashtagsJob {
             if (source == null) {
                 source = settings.source().open(settings.sourceSettings());
             }
-            return new WatchedSource(source, watcher);
+            return settings.source().kind() == SourceOption.Kind.BLUESKY
+                    ? source
+                    : new WatchedSource(source, watcher);
         };
     }
 
