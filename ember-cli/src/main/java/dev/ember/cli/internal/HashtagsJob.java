@@ -209,6 +209,8 @@ final class HashtagsJob {
                                     err)) {
                 progress.started(System.currentTimeMillis());
                 ContextRunner.run(command, ssc, settings.duration(), end);
+            } catch (SourceException e) {
+                throw offline(e);
             }
         } finally {
             sql = null;
@@ -286,7 +288,7 @@ final class HashtagsJob {
 
     /** The failure of a live source, with the way to run without it. */
     private SourceException offline(SourceException failure) {
-        if (!settings.source().kind().isLive()) {
+        if (!settings.source().kind().isLive() || failure.getMessage().contains("--source demo")) {
             return failure;
         }
         return new SourceException(

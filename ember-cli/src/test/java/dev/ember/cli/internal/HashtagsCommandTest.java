@@ -217,7 +217,13 @@ class HashtagsCommandTest {
             String endpoint =
                     "ws://127.0.0.1:" + server.getAddress().getPort() + "/nowhere/subscribe";
             CommandRun run =
-                    CommandRun.of("hashtags", "--source", "bluesky:" + endpoint, "--batch", "1s");
+                    CommandRun.of(
+                            "hashtags",
+                            "--source",
+                            "bluesky:" + endpoint,
+                            "--batch",
+                            "1s",
+                            "--no-ui");
 
             assertEquals(1, run.exitCode, run::toString);
             List<String> err = run.err.lines().toList();

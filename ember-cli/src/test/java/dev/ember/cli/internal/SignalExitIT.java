@@ -25,7 +25,8 @@ class SignalExitIT {
     void wordcountStopsGracefullyOnASignalAndExitsWithItsStatus(String signal, int status)
             throws Exception {
         try (ChildProcess ember =
-                ChildProcess.java(dir, Ember.class, "wordcount", "--demo", "--batch", "200ms")) {
+                ChildProcess.java(
+                        dir, Ember.class, "wordcount", "--demo", "--batch", "200ms", "--no-ui")) {
             ember.awaitOut(out -> out.contains("\n\n"), "a first whole batch", 60);
 
             ember.signal(signal);

@@ -497,6 +497,8 @@ final class LocalExecution implements Execution {
             String activity = "cutting the inputs for the batch at " + nextTime + " ms";
             if (FatalError.isFatal(e)) {
                 fatal(e, Thread.currentThread().getName(), activity);
+            } else if (e instanceof SourceException source) {
+                fail(source);
             } else {
                 fail(new SourceException("An input failed while " + activity + ": " + e, e));
             }

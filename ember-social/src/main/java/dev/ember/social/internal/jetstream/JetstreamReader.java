@@ -48,10 +48,11 @@ import org.slf4j.LoggerFactory;
  * Threads: start, cut and close run on the scheduler, read and processed on the job thread, the
  * sink on the connection thread; one lock guards the buffers. The connection thread runs the
  * source until close, which keeps what was received for the cuts of a graceful stop. A
- * SourceException (a refused handshake) ends it with an error line and the input delivers nothing
- * more, as a stopped receiver does; another failure restarts it after RESTART_DELAY_MILLIS with a
- * fresh source from the factory, after the last post taken; a JVM error is thrown by the next cut,
- * so the runner's policy for those applies.
+ * SourceException (a refused handshake) ends it; another failure restarts it after
+ * RESTART_DELAY_MILLIS with a
+ * fresh source from the factory, after the last post taken. A SourceException and a JVM error are
+ * thrown by the next cut, so the context stops with the source's reason (or by the runner's policy
+ * for JVM errors) instead of going on without posts.
  */
 final class JetstreamReader implements SourceReader<Post> {
     private static final Logger log = LoggerFactory.getLogger(JetstreamReader.class);
@@ -84,6 +85,9 @@ final class JetstreamReader implements SourceReader<Post> {
     private long resumedFrom = Parsed.NO_TIME; // until the first post after a resume
     private long repeats;
     private Error fatal;
+
+    /** Why the source cannot go on; the next cut throws it, and every later one. */
+    private SourceException failed;
 
     /** The posts of one cut, kept until their batch has been processed. */
     private record Held(long to, List<Post> posts, long bytes) {}
@@ -131,6 +135,9 @@ final class JetstreamReader implements SourceReader<Post> {
                 Error e = fatal;
                 fatal = null;
                 throw e;
+            }
+            if (failed != null) {
+                throw failed;
             }
             if (received.isEmpty()) {
                 return new Cut(lastOffset, 0);
@@ -227,11 +234,12 @@ final class JetstreamReader implements SourceReader<Post> {
                 return;
             } catch (SourceException e) {
                 if (!isClosed()) {
-                    log.error(
-                            "input '{}': {} stopped: {}; the input delivers no further posts",
-                            context.name(),
-                            source.description(),
-                            e.getMessage());
+                    lock.lock();
+                    try {
+                        failed = e;
+                    } finally {
+                        lock.unlock();
+                    }
                 }
                 return;
             } catch (RuntimeException e) {
