@@ -1,0 +1,468 @@
+package dev.ember.spark.internal;
+
+import dev.ember.spi.Execution;
+import dev.ember.spi.RunSettings;
+import dev.ember.spi.Source;
+import dev.ember.spi.SourceContext;
+import dev.ember.spi.SourceReader;
+import dev.ember.spi.SteppedClock;
+import dev.ember.spi.plan.InputNode;
+import dev.ember.spi.plan.InputSpec;
+import dev.ember.spi.plan.PlanNode;
+import dev.ember.spi.plan.StreamGraph;
+import dev.ember.streaming.Batch;
+import dev.ember.streaming.Clock;
+import dev.ember.streaming.SourceException;
+import dev.ember.streaming.StreamingException;
+import dev.ember.streaming.UserFunctionException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.apache.spark.SparkContext$;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.streaming.Time;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.util.ManualClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * One running graph on Spark Streaming.
+ *
+ * <p>Start: the plan is checked before any Spark work (everything shipped must serialise; local-only
+ * features are rejected), sources are opened on the driver, then a SparkContext is created, or the
+ * one already active in this JVM is used (and then left running at stop), the plan is translated
+ * ({@link SparkPlanner}) and the streaming context started.
+ *
+ * <p>Time: with a {@link SteppedClock}, Spark runs on its own {@code ManualClock} (set through
+ * {@code spark.streaming.clock}); each advance of the stepped clock sets Spark's clock to the same
+ * time and waits, on the advancing thread, until Spark has completed every batch that became due,
+ * or one has failed, so tests drive both runners the same way. Otherwise Spark's system clock runs
+ * the batches.
+ *
+ * <p>Failure: the first failure of a user function (an output, a transform, or a task whose {@link
+ * OperatorFailure} comes back with the failed job) is kept as a {@link UserFunctionException}
+ * naming the operator and the batch time; later outputs of the batch are skipped and the context
+ * stops, as on the local runner. {@link #awaitTermination} rethrows it. Spark would keep running
+ * later batches; Ember's contract is that a failed function stops the stream.
+ */
+final class SparkExecution implements Execution, SparkPlanner.Driver {
+    private static final Logger LOG = LoggerFactory.getLogger(SparkExecution.class);
+    private static final String MANUAL_CLOCK = ManualClock.class.getName();
+    private static final long ADVANCE_TIMEOUT_MILLIS = 180_000;
+
+    private final StreamGraph graph;
+    private final RunSettings settings;
+    private final SparkMaster master;
+    private final long interval;
+    private final Object progress = new Object();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final TreeMap<Long, Map<DriverInputs.SourceStream, String>> cuts = new TreeMap<>();
+    private final Map<InputNode, SourceReader<?>> readers = new IdentityHashMap<>();
+
+    private JavaStreamingContext jssc;
+    private boolean ownsSparkContext;
+    private SparkPlanner planner;
+    private ManualClock sparkClock;
+    private long firstBatch;
+    private volatile long completedThrough = Long.MIN_VALUE;
+    private volatile long generatedThrough = Long.MIN_VALUE;
+    private volatile Throwable failure;
+    private volatile boolean stopped;
+
+    private SparkExecution(StreamGraph graph, RunSettings settings, SparkMaster master) {
+        this.graph = graph;
+        this.settings = settings;
+        this.master = master;
+        this.interval = graph.batchDuration().milliseconds();
+    }
+
+    static SparkExecution start(StreamGraph graph, RunSettings settings, SparkMaster master) {
+        List<Object> code = PlanChecks.check(graph, settings, master);
+        SparkExecution execution = new SparkExecution(graph, settings, master);
+        try {
+            execution.open();
+            execution.startSpark(code);
+        } catch (RuntimeException | Error e) {
+            execution.abandon();
+            throw e;
+        }
+        return execution;
+    }
+
+    private void open() {
+        for (InputNode node : graph.inputs()) {
+            if (node.spec() instanceof InputSpec.SourceInput s) {
+                readers.put(node, open(node, s.source()));
+            }
+        }
+    }
+
+    private SourceReader<?> open(InputNode node, Source<?> source) {
+        String name = graph.name(node);
+        Map<String, Boolean> reasons = new ConcurrentHashMap<>();
+        SourceContext context =
+                new SourceContext() {
+                    @Override
+                    public String name() {
+                        return name;
+                    }
+
+                    @Override
+                    public Clock clock() {
+                        return settings.clock();
+                    }
+
+                    @Override
+                    public void skipped(String reason, String sample) {
+                        if (reasons.putIfAbsent(reason, Boolean.TRUE) == null) {
+                            LOG.warn(
+                                    "input '{}' skipped a record ({}): {}; further records skipped"
+                                            + " for this reason are not logged",
+                                    name,
+                                    reason,
+                                    sample);
+                        }
+                    }
+                };
+        try {
+            SourceReader<?> reader = source.open(context);
+            if (reader == null) {
+                throw new SourceException(
+                        source.getClass().getName()
+                                + ".open returned null for input '"
+                                + name
+                                + "'; return a reader");
+            }
+            return reader;
+        } catch (SourceException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SourceException(
+                    "Cannot open input '" + name + "' (" + source.describe() + "): " + e, e);
+        }
+    }
+
+    private void startSpark(List<Object> code) {
+        boolean stepped = settings.clock() instanceof SteppedClock;
+        JavaSparkContext sc = sparkContext(stepped, code);
+        jssc = new JavaStreamingContext(sc, SparkPlanner.duration(graph.batchDuration()));
+        if (graph.checkpointDirectory() != null) {
+            // RDD checkpoints only: Spark's metadata checkpoints hold the serialised program,
+            // which no rebuilt program can read; see docs/spark.md.
+            sc.setCheckpointDir(graph.checkpointDirectory());
+        }
+        planner = new SparkPlanner(jssc, graph, readers, this);
+        planner.translate();
+        jssc.addStreamingListener(
+                new ListenerBridge(
+                        graph, settings.listeners(), planner.inputIds(), this::batchCompleted));
+        long now = settings.clock().currentTimeMillis();
+        if (stepped) {
+            sparkClock = (ManualClock) jssc.ssc().scheduler().clock();
+            sparkClock.setTime(now);
+        }
+        firstBatch = (Math.floorDiv(now, interval) + 1) * interval;
+        jssc.start();
+        if (settings.clock() instanceof SteppedClock s) {
+            s.onAdvance(this::advanceTo);
+        }
+        LOG.info(
+                "Started '{}' on Spark ({}): {} input(s), {} output(s), batch interval {}, first"
+                        + " batch at {} ms",
+                graph.appName(),
+                master.spark(),
+                graph.inputs().size(),
+                graph.outputs().size(),
+                graph.batchDuration().pretty(),
+                firstBatch);
+    }
+
+    private JavaSparkContext sparkContext(boolean stepped, List<Object> code) {
+        scala.Option<SparkContext> running = SparkContext$.MODULE$.getActive();
+        SparkContext active = running.isDefined() ? running.get() : null;
+        if (active != null) {
+            requireUsable(active, stepped);
+            ownsSparkContext = false;
+            return JavaSparkContext.fromSparkContext(active);
+        }
+        SparkConf conf = new SparkConf().setMaster(master.spark()).setAppName(graph.appName());
+        if (master.isLocal() || master.isLoopback()) {
+            // A program on one machine serves nothing to the network, as Ember's listeners.
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
+        if (master.isLocal()) {
+            conf.setIfMissing("spark.ui.enabled", "false");
+        } else {
+            List<String> jars =
+                    CodeShipping.jars(
+                            code,
+                            Path.of(System.getProperty("java.io.tmpdir"), "ember-spark-jars"));
+            String given = conf.get("spark.jars", "");
+            conf.set(
+                    "spark.jars",
+                    given.isEmpty() ? String.join(",", jars) : given + "," + String.join(",", jars));
+            LOG.info("Shipping to the executors of '{}': {}", graph.appName(), jars);
+        }
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // Spark deletes a state's old RDD checkpoints once no RDD refers to them.
+        conf.setIfMissing("spark.cleaner.referenceTracking.cleanCheckpoints", "true");
+        if (stepped) {
+            conf.set("spark.streaming.clock", MANUAL_CLOCK);
+        }
+        ownsSparkContext = true;
+        return new JavaSparkContext(conf);
+    }
+
+    private void requireUsable(SparkContext active, boolean stepped) {
+        if (!active.master().equals(master.spark())) {
+            throw new IllegalStateException(
+                    "context '"
+                            + graph.appName()
+                            + "' asks for master '"
+                            + master.ember()
+                            + "' (Spark's '"
+                            + master.spark()
+                            + "'), but the SparkContext already running in this JVM has master '"
+                            + active.master()
+                            + "'; stop that SparkContext or use its master");
+        }
+        boolean manual = MANUAL_CLOCK.equals(active.getConf().get("spark.streaming.clock", ""));
+        if (stepped != manual) {
+            throw new IllegalStateException(
+                    "context '"
+                            + graph.appName()
+                            + (stepped
+                                    ? "' runs on a stepped clock, which needs Spark's manual clock,"
+                                            + " but the SparkContext already running in this JVM"
+                                            + " was created without it; create it with"
+                                            + " spark.streaming.clock="
+                                            + MANUAL_CLOCK
+                                    : "' runs on the system clock, but the SparkContext already"
+                                            + " running in this JVM has spark.streaming.clock="
+                                            + MANUAL_CLOCK
+                                            + "; create the SparkContext without it"));
+        }
+    }
+
+    /** Stepped clock: Spark's clock follows, and the due batches complete before this returns. */
+    private void advanceTo(long now) {
+        if (stopped) {
+            return;
+        }
+        sparkClock.setTime(now);
+        long due = Math.floorDiv(now, interval) * interval;
+        if (due >= firstBatch) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ADVANCE_TIMEOUT_MILLIS);
+            synchronized (progress) {
+                while (completedThrough < due && failure == null && !stopped) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new IllegalStateException(
+                                "Spark did not complete the batch at "
+                                        + due
+                                        + " ms of '"
+                                        + graph.appName()
+                                        + "' within "
+                                        + ADVANCE_TIMEOUT_MILLIS
+                                        + " ms of the clock reaching it (last completed: "
+                                        + (completedThrough == Long.MIN_VALUE
+                                                ? "none"
+                                                : completedThrough + " ms")
+                                        + ")");
+                    }
+                    try {
+                        progress.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while Spark ran batches", e);
+                    }
+                }
+            }
+        }
+        Throwable f = failure;
+        if (f != null) {
+            shutdown(false);
+            throw asRuntime(f);
+        }
+    }
+
+    private void batchCompleted(long time) {
+        Map<DriverInputs.SourceStream, String> done = new IdentityHashMap<>();
+        synchronized (cuts) {
+            var head = cuts.headMap(time, true);
+            for (Map<DriverInputs.SourceStream, String> c : head.values()) {
+                done.putAll(c);
+            }
+            head.clear();
+        }
+        done.forEach(DriverInputs.SourceStream::processed);
+        synchronized (progress) {
+            completedThrough = Math.max(completedThrough, time);
+            progress.notifyAll();
+        }
+    }
+
+    @Override
+    public boolean failed() {
+        return failure != null;
+    }
+
+    @Override
+    public void fail(String operator, Time time, Throwable error) {
+        dev.ember.streaming.Time batchTime = new dev.ember.streaming.Time(time.milliseconds());
+        OperatorFailure inner = OperatorFailure.find(error);
+        RuntimeException reported =
+                inner != null
+                        ? new UserFunctionException(inner.operator, batchTime, inner.getCause())
+                        : error instanceof StreamingException se
+                                ? se
+                                : new UserFunctionException(operator, batchTime, error);
+        synchronized (progress) {
+            if (failure != null) {
+                return;
+            }
+            failure = reported;
+            progress.notifyAll();
+        }
+        LOG.error("'{}' stopped: {}", graph.appName(), reported.getMessage());
+        if (!(settings.clock() instanceof SteppedClock)) {
+            // Spark's threads cannot stop the context that runs them; a thread of its own can.
+            Thread stopper = new Thread(() -> shutdown(false), "ember-spark-stop-" + graph.appName());
+            stopper.setDaemon(true);
+            stopper.start();
+        }
+    }
+
+    @Override
+    public PrintStream out() {
+        return settings.out();
+    }
+
+    @Override
+    public void sourceCut(DriverInputs.SourceStream input, long batchTime, String offset) {
+        synchronized (cuts) {
+            cuts.computeIfAbsent(batchTime, t -> new IdentityHashMap<>()).put(input, offset);
+        }
+    }
+
+    @Override
+    public void tick(long batchTime) {
+        generatedThrough = Math.max(generatedThrough, batchTime);
+    }
+
+    @Override
+    public void stop(boolean gracefully) {
+        // Spark's graceful stop waits for batches on the streaming clock, which a stepped clock
+        // moves only when the program advances it: stop at once, as the local runner does then.
+        shutdown(gracefully && !(settings.clock() instanceof SteppedClock));
+    }
+
+    private void shutdown(boolean gracefully) {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+        }
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+        try {
+            jssc.stop(ownsSparkContext, gracefully);
+        } catch (RuntimeException e) {
+            LOG.warn("Stopping Spark for '{}' failed: {}", graph.appName(), e.toString());
+        }
+        settings.onTermination().accept(failure);
+        terminated.countDown();
+        LOG.info("Stopped '{}' on Spark", graph.appName());
+    }
+
+    /** A start that failed: releases what was acquired. */
+    private void abandon() {
+        stopped = true;
+        if (jssc != null) {
+            try {
+                jssc.stop(ownsSparkContext, false);
+            } catch (RuntimeException e) {
+                LOG.debug("Stopping Spark after a failed start: {}", e.toString());
+            }
+        }
+        for (SourceReader<?> reader : readers.values()) {
+            try {
+                reader.close();
+            } catch (RuntimeException e) {
+                LOG.debug("Closing a source after a failed start: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public boolean awaitTermination(long timeoutMillis) throws InterruptedException {
+        boolean done;
+        if (timeoutMillis < 0) {
+            terminated.await();
+            done = true;
+        } else {
+            done = terminated.await(timeoutMillis, TimeUnit.MILLISECONDS);
+        }
+        Throwable f = failure;
+        if (done && f != null) {
+            throw asRuntime(f);
+        }
+        return done;
+    }
+
+    /**
+     * Spark's {@code slice}, bounded by the batches generated so far: Spark computes a missing
+     * batch on demand, and a batch time not reached yet must not be.
+     */
+    @Override
+    public List<Batch<Object>> slice(PlanNode node, dev.ember.streaming.Time fromTime,
+            dev.ember.streaming.Time toTime) {
+        if (stopped) {
+            throw new IllegalStateException(
+                    "Cannot slice '"
+                            + node.info().describe()
+                            + "': context '"
+                            + graph.appName()
+                            + "' has stopped and its batches are gone");
+        }
+        long to = Math.min(toTime.milliseconds(), generatedThrough);
+        if (to < fromTime.milliseconds() || generatedThrough == Long.MIN_VALUE) {
+            return List.of();
+        }
+        List<Batch<Object>> batches = new ArrayList<>();
+        for (RDD<Object> rdd :
+                CollectionConverters.asJava(
+                        planner.stream(node)
+                                .dstream()
+                                .slice(new Time(fromTime.milliseconds()), new Time(to)))) {
+            batches.add(new SparkBatch<>(JavaRDD.fromRDD(rdd, scala.reflect.ClassTag$.MODULE$.AnyRef())));
+        }
+        return List.copyOf(batches);
+    }
+
+    private static RuntimeException asRuntime(Throwable f) {
+        if (f instanceof RuntimeException re) {
+            return re;
+        }
+        if (f instanceof Error err) {
+            throw err;
+        }
+        return new StreamingException(f.getMessage(), f);
+    }
+}
