@@ -85,6 +85,11 @@ final class CodeShipping {
         return null;
     }
 
+    /** The jar that holds {@code type}, packed from its class directory when it has none. */
+    static String jarOf(Class<?> type, Path scratch) {
+        return jarOf(location(type), scratch);
+    }
+
     private static String jarOf(Path location, Path scratch) {
         if (!Files.isDirectory(location)) {
             return location.toString();

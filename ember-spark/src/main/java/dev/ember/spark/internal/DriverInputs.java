@@ -38,7 +38,8 @@ final class DriverInputs {
         private final boolean oneAtATime;
         private long polled;
 
-        QueueStream(StreamingContext ssc, Queue<? extends Collection<?>> queue, boolean oneAtATime) {
+        QueueStream(
+                StreamingContext ssc, Queue<? extends Collection<?>> queue, boolean oneAtATime) {
             super(ssc, ClassTag$.MODULE$.AnyRef());
             this.queue = queue;
             this.oneAtATime = oneAtATime;
@@ -145,9 +146,8 @@ final class DriverInputs {
         @Override
         public Option<RDD<Object>> compute(Time validTime) {
             onTick.accept(validTime.milliseconds());
-            return Option.apply(JavaSparkContext.fromSparkContext(context().sparkContext())
-                    .emptyRDD()
-                    .rdd());
+            return Option.apply(
+                    JavaSparkContext.fromSparkContext(context().sparkContext()).emptyRDD().rdd());
         }
     }
 

@@ -76,7 +76,10 @@ final class Fns {
         return new ReduceFn(op, fn);
     }
 
-    /** The filter of a window reduced with an inverse function, over Scala pairs. */
+    /**
+     * The filter of a window reduced with an inverse function, over Scala pairs; {@code null} keeps
+     * every pair (Spark's Java API needs a filter to take a partitioner).
+     */
     static Function<scala.Tuple2<Object, Object>, Boolean> pairFilter(
             String op, dev.ember.streaming.function.Function<Object, Boolean> fn) {
         return new PairFilterFn(op, fn);
@@ -286,6 +289,9 @@ final class Fns {
             implements Function<scala.Tuple2<Object, Object>, Boolean> {
         @Override
         public Boolean call(scala.Tuple2<Object, Object> pair) {
+            if (fn == null) {
+                return true;
+            }
             try {
                 return fn.call(new Tuple2<>(pair._1(), pair._2()));
             } catch (Exception e) {

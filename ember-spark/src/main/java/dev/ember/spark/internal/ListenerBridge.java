@@ -127,7 +127,10 @@ final class ListenerBridge implements org.apache.spark.streaming.scheduler.Strea
             org.apache.spark.streaming.scheduler.StreamingListenerOutputOperationStarted event) {
         OutputOperationInfo info = output(event.outputOperationInfo());
         if (info != null) {
-            deliver(l -> l.onOutputOperationStarted(new StreamingListenerOutputOperationStarted(info)));
+            deliver(
+                    l ->
+                            l.onOutputOperationStarted(
+                                    new StreamingListenerOutputOperationStarted(info)));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ember.spark.internal;
 
 import dev.ember.streaming.Batch;
+import dev.ember.streaming.StreamingException;
 import dev.ember.streaming.Tuple2;
 import dev.ember.streaming.function.FlatMapFunction;
 import dev.ember.streaming.function.Function;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaRDD;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,22 +60,22 @@ final class SparkBatch<T> implements Batch<T> {
 
     @Override
     public long count() {
-        return rdd.count();
+        return job(rdd::count);
     }
 
     @Override
     public List<T> collect() {
-        return Collections.unmodifiableList(rdd.collect());
+        return Collections.unmodifiableList(job(rdd::collect));
     }
 
     @Override
     public List<T> take(int num) {
-        return Collections.unmodifiableList(rdd.take(num));
+        return Collections.unmodifiableList(job(() -> rdd.take(num)));
     }
 
     @Override
     public T first() {
-        List<T> first = rdd.take(1);
+        List<T> first = job(() -> rdd.take(1));
         if (first.isEmpty()) {
             throw new java.util.NoSuchElementException("first() of an empty batch");
         }
@@ -82,12 +84,12 @@ final class SparkBatch<T> implements Batch<T> {
 
     @Override
     public boolean isEmpty() {
-        return rdd.isEmpty();
+        return job(rdd::isEmpty);
     }
 
     @Override
     public List<T> top(int num) {
-        return Collections.unmodifiableList(rdd.top(num, new NaturalOrder<>()));
+        return Collections.unmodifiableList(job(() -> rdd.top(num, new NaturalOrder<>())));
     }
 
     @Override
@@ -95,7 +97,7 @@ final class SparkBatch<T> implements Batch<T> {
         String site = CallSites.here();
         if (Serialization.problem(comparator) == null) {
             return Collections.unmodifiableList(
-                    rdd.top(num, new ShippedComparator<T>(comparator)));
+                    job(() -> rdd.top(num, new ShippedComparator<T>(comparator))));
         }
         LOG.warn(
                 "top(num, comparator) at {}: the comparator does not serialise, so the top {}"
@@ -104,7 +106,7 @@ final class SparkBatch<T> implements Batch<T> {
                 site,
                 num);
         PriorityQueue<T> heap = new PriorityQueue<>(Math.max(1, num), comparator);
-        Iterator<T> it = rdd.toLocalIterator();
+        Iterator<T> it = job(rdd::toLocalIterator);
         while (it.hasNext() && num > 0) {
             T e = it.next();
             if (heap.size() < num) {
@@ -124,28 +126,37 @@ final class SparkBatch<T> implements Batch<T> {
             Function<T, K> keyFn, boolean ascending, int numPartitions) {
         String op = shipped("sortBy", keyFn);
         Function<Object, Object> key = erase(keyFn);
-        return new SparkBatch<>(rdd.sortBy(erase(Fns.map(op, key)), ascending, numPartitions));
+        return new SparkBatch<>(
+                job(() -> rdd.sortBy(erase(Fns.map(op, key)), ascending, numPartitions)));
     }
 
     @Override
     public void foreach(VoidFunction<T> fn) {
         String op = shipped("foreach", fn);
-        rdd.foreach(new ForeachFn<>(op, fn));
+        job(
+                () -> {
+                    rdd.foreach(new ForeachFn<>(op, fn));
+                    return null;
+                });
     }
 
     @Override
     public void foreachPartition(VoidFunction<Iterator<T>> fn) {
         String op = shipped("foreachPartition", fn);
-        rdd.foreachPartition(new ForeachFn<>(op, fn));
+        job(
+                () -> {
+                    rdd.foreachPartition(new ForeachFn<>(op, fn));
+                    return null;
+                });
     }
 
     @Override
     public T reduce(Function2<T, T, T> reduceFn) {
         String op = shipped("reduce", reduceFn);
-        if (rdd.isEmpty()) {
+        if (job(rdd::isEmpty)) {
             throw new java.util.NoSuchElementException("reduce() of an empty batch");
         }
-        return erase(rdd.reduce(erase(Fns.reduce(op, erase(reduceFn)))));
+        return erase(job(() -> rdd.reduce(erase(Fns.reduce(op, erase(reduceFn))))));
     }
 
     @Override
@@ -186,6 +197,20 @@ final class SparkBatch<T> implements Batch<T> {
     @Override
     public String toString() {
         return "SparkBatch[" + rdd + "]";
+    }
+
+    /**
+     * Runs a Spark job. Spark's failures are checked exceptions that Scala throws undeclared; they
+     * become a {@link StreamingException} here, keeping the cause (and so the failed operator).
+     */
+    private static <R> R job(Callable<R> action) {
+        try {
+            return action.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StreamingException("A Spark job of a batch failed: " + e.getMessage(), e);
+        }
     }
 
     /** The operator name of a batch method, after checking that its function serialises. */

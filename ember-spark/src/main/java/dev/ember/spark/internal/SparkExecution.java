@@ -1,5 +1,6 @@
 package dev.ember.spark.internal;
 
+import dev.ember.spark.SparkSetup;
 import dev.ember.spi.Execution;
 import dev.ember.spi.RunSettings;
 import dev.ember.spi.Source;
@@ -41,10 +42,10 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * One running graph on Spark Streaming.
  *
- * <p>Start: the plan is checked before any Spark work (everything shipped must serialise; local-only
- * features are rejected), sources are opened on the driver, then a SparkContext is created, or the
- * one already active in this JVM is used (and then left running at stop), the plan is translated
- * ({@link SparkPlanner}) and the streaming context started.
+ * <p>Start: the plan is checked before any Spark work (everything shipped must serialise;
+ * local-only features are rejected), sources are opened on the driver, then a SparkContext is
+ * created, or the one already active in this JVM is used (and then left running at stop), the plan
+ * is translated ({@link SparkPlanner}) and the streaming context started.
  *
  * <p>Time: with a {@link SteppedClock}, Spark runs on its own {@code ManualClock} (set through
  * {@code spark.streaming.clock}); each advance of the stepped clock sets Spark's clock to the same
@@ -95,9 +96,16 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
         try {
             execution.open();
             execution.startSpark(code);
-        } catch (RuntimeException | Error e) {
+        } catch (Error e) {
             execution.abandon();
             throw e;
+        } catch (Exception e) {
+            // Scala code throws checked exceptions (SparkException) without declaring them.
+            execution.abandon();
+            throw e instanceof RuntimeException r
+                    ? r
+                    : new StreamingException(
+                            "Spark could not start context '" + graph.appName() + "': " + e, e);
         }
         return execution;
     }
@@ -207,17 +215,22 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
         if (master.isLocal()) {
             conf.setIfMissing("spark.ui.enabled", "false");
         } else {
-            List<String> jars =
-                    CodeShipping.jars(
-                            code,
-                            Path.of(System.getProperty("java.io.tmpdir"), "ember-spark-jars"));
+            Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "ember-spark-jars");
+            List<String> jars = CodeShipping.jars(code, scratch);
+            // Executors create the serializer when they start, before they fetch spark.jars.
+            conf.setIfMissing(
+                    "spark.executor.extraClassPath",
+                    CodeShipping.jarOf(OptionalJavaSerializer.class, scratch));
             String given = conf.get("spark.jars", "");
             conf.set(
                     "spark.jars",
-                    given.isEmpty() ? String.join(",", jars) : given + "," + String.join(",", jars));
+                    given.isEmpty()
+                            ? String.join(",", jars)
+                            : given + "," + String.join(",", jars));
             LOG.info("Shipping to the executors of '{}': {}", graph.appName(), jars);
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        SparkSetup.sparkConf().forEach(conf::setIfMissing);
         // Spark deletes a state's old RDD checkpoints once no RDD refers to them.
         conf.setIfMissing("spark.cleaner.referenceTracking.cleanCheckpoints", "true");
         if (stepped) {
@@ -239,6 +252,23 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
                             + "'), but the SparkContext already running in this JVM has master '"
                             + active.master()
                             + "'; stop that SparkContext or use its master");
+        }
+        for (Map.Entry<String, String> setting : SparkSetup.sparkConf().entrySet()) {
+            String value = active.getConf().get(setting.getKey(), "");
+            if (!value.equals(setting.getValue())) {
+                throw new IllegalStateException(
+                        "context '"
+                                + graph.appName()
+                                + "' runs on the SparkContext already running in this JVM, whose "
+                                + setting.getKey()
+                                + " is '"
+                                + value
+                                + "'; Ember's records need "
+                                + setting.getKey()
+                                + "="
+                                + setting.getValue()
+                                + ": create the SparkContext with SparkSetup.sparkConf()");
+            }
         }
         boolean manual = MANUAL_CLOCK.equals(active.getConf().get("spark.streaming.clock", ""));
         if (stepped != manual) {
@@ -266,7 +296,8 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
         sparkClock.setTime(now);
         long due = Math.floorDiv(now, interval) * interval;
         if (due >= firstBatch) {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ADVANCE_TIMEOUT_MILLIS);
+            long deadline =
+                    System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ADVANCE_TIMEOUT_MILLIS);
             synchronized (progress) {
                 while (completedThrough < due && failure == null && !stopped) {
                     long left = deadline - System.nanoTime();
@@ -341,7 +372,8 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
         LOG.error("'{}' stopped: {}", graph.appName(), reported.getMessage());
         if (!(settings.clock() instanceof SteppedClock)) {
             // Spark's threads cannot stop the context that runs them; a thread of its own can.
-            Thread stopper = new Thread(() -> shutdown(false), "ember-spark-stop-" + graph.appName());
+            Thread stopper =
+                    new Thread(() -> shutdown(false), "ember-spark-stop-" + graph.appName());
             stopper.setDaemon(true);
             stopper.start();
         }
@@ -383,7 +415,7 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
         }
         try {
             jssc.stop(ownsSparkContext, gracefully);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             LOG.warn("Stopping Spark for '{}' failed: {}", graph.appName(), e.toString());
         }
         settings.onTermination().accept(failure);
@@ -397,7 +429,7 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
         if (jssc != null) {
             try {
                 jssc.stop(ownsSparkContext, false);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 LOG.debug("Stopping Spark after a failed start: {}", e.toString());
             }
         }
@@ -431,8 +463,8 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
      * batch on demand, and a batch time not reached yet must not be.
      */
     @Override
-    public List<Batch<Object>> slice(PlanNode node, dev.ember.streaming.Time fromTime,
-            dev.ember.streaming.Time toTime) {
+    public List<Batch<Object>> slice(
+            PlanNode node, dev.ember.streaming.Time fromTime, dev.ember.streaming.Time toTime) {
         if (stopped) {
             throw new IllegalStateException(
                     "Cannot slice '"
@@ -451,7 +483,9 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
                         planner.stream(node)
                                 .dstream()
                                 .slice(new Time(fromTime.milliseconds()), new Time(to)))) {
-            batches.add(new SparkBatch<>(JavaRDD.fromRDD(rdd, scala.reflect.ClassTag$.MODULE$.AnyRef())));
+            batches.add(
+                    new SparkBatch<>(
+                            JavaRDD.fromRDD(rdd, scala.reflect.ClassTag$.MODULE$.AnyRef())));
         }
         return List.copyOf(batches);
     }

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 /**
  * An Ember master that the Spark runner takes, and the master Spark gets for it: {@code
  * spark-local[N]} becomes Spark's {@code local[N]} ({@code spark-local} its {@code local}, {@code
- * spark-local[*]} its {@code local[*]}); {@code spark://...}, {@code yarn} and {@code k8s://...}
- * go to Spark as they are.
+ * spark-local[*]} its {@code local[*]}); {@code spark://...}, {@code yarn} and {@code k8s://...} go
+ * to Spark as they are.
  *
  * @param spark the master as Spark spells it
  * @param localThreads the threads of a local master, 0 for a cluster

@@ -42,7 +42,6 @@ import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.streaming.Duration;
 import org.apache.spark.streaming.StateSpec;
@@ -65,8 +64,8 @@ import org.apache.spark.streaming.dstream.InputDStream;
  * front of it, since Spark's {@code reduceByKeyAndWindow} reduces each batch itself.
  *
  * <p>Inputs are created first, then the runner's own output over the tick and the driver inputs
- * (see {@link DriverInputs}), then every node in order of definition, so that the program's
- * outputs are Spark's outputs 1..n in declaration order.
+ * (see {@link DriverInputs}), then every node in order of definition, so that the program's outputs
+ * are Spark's outputs 1..n in declaration order.
  */
 final class SparkPlanner implements PlanVisitor<JavaDStream<Object>> {
 
@@ -114,8 +113,7 @@ final class SparkPlanner implements PlanVisitor<JavaDStream<Object>> {
         List<InputNode> inputs = graph.inputs();
         List<JavaDStream<Object>> driverInputs = new ArrayList<>();
         driverInputs.add(
-                new JavaDStream<>(
-                        new DriverInputs.TickStream(jssc.ssc(), driver::tick), anyRef()));
+                new JavaDStream<>(new DriverInputs.TickStream(jssc.ssc(), driver::tick), anyRef()));
         for (int i = 0; i < inputs.size(); i++) {
             InputNode input = inputs.get(i);
             JavaDStream<Object> stream = input(input);
@@ -181,8 +179,7 @@ final class SparkPlanner implements PlanVisitor<JavaDStream<Object>> {
                         new InputSpec.Visitor<JavaDStream<Object>>() {
                             @Override
                             public JavaDStream<Object> visit(InputSpec.SocketText socket) {
-                                return erase(
-                                        jssc.socketTextStream(socket.host(), socket.port()));
+                                return erase(jssc.socketTextStream(socket.host(), socket.port()));
                             }
 
                             @Override
@@ -268,7 +265,8 @@ final class SparkPlanner implements PlanVisitor<JavaDStream<Object>> {
     @Override
     public JavaDStream<Object> visit(ReduceByKeyNode node) {
         return pairs(node.parent(), node)
-                .reduceByKey(Fns.reduce(op(node), node.reduceFn()), partitioner(node.numPartitions()))
+                .reduceByKey(
+                        Fns.reduce(op(node), node.reduceFn()), partitioner(node.numPartitions()))
                 .map(Fns.toEmber());
     }
 
@@ -357,12 +355,11 @@ final class SparkPlanner implements PlanVisitor<JavaDStream<Object>> {
             return streams.get(node.parents().get(0))
                     .transform((rdd, time) -> fn.call(List.of(rdd), time));
         }
-        List<JavaDStream<?>> parents = new ArrayList<>();
+        List<DStream<?>> parents = new ArrayList<>();
         for (PlanNode p : node.parents()) {
-            parents.add(streams.get(p));
+            parents.add(streams.get(p).dstream());
         }
-        Function2<List<JavaRDD<?>>, Time, JavaRDD<Object>> multi = fn::call;
-        return jssc.transform(parents, multi);
+        return new JavaDStream<>(new MultiTransformStream(parents, fn::call), anyRef());
     }
 
     @Override
@@ -374,8 +371,7 @@ final class SparkPlanner implements PlanVisitor<JavaDStream<Object>> {
 
     @Override
     public JavaDStream<Object> visit(WindowNode node) {
-        return parent(node)
-                .window(duration(node.windowDuration()), duration(node.slideDuration()));
+        return parent(node).window(duration(node.windowDuration()), duration(node.slideDuration()));
     }
 
     @Override

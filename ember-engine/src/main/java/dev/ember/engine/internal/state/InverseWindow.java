@@ -22,10 +22,11 @@ import java.util.List;
  * the hash partitions of the per-batch reduced parent. When the previous window was computed one
  * slide ago, the next is that state minus the parent batches that left ({@code invReduceFn}) plus
  * those that entered ({@code reduceFn}): work in proportion to the slide's data. Otherwise (the
- * first windows, or after a gap) it is rebuilt from every batch in the window. The filter, when
- * given, is applied to the state itself, so filtered keys are gone from later windows too, as in
- * Spark. Each emitted batch is a copy of the state, so earlier batches never change. Confined to
- * the job thread, except that partitions are updated in parallel, each by one task.
+ * first windows, after a gap, or a window shorter than its slide) it is rebuilt from every batch in
+ * the window. The filter, when given, is applied to the state itself, so filtered keys are gone
+ * from later windows too, as in Spark. Each emitted batch is a copy of the state, so earlier
+ * batches never change. Confined to the job thread, except that partitions are updated in parallel,
+ * each by one task.
  */
 public final class InverseWindow implements OperatorState {
     /** Reads the parent's batch at a time; supplied by the evaluator. */
@@ -72,7 +73,9 @@ public final class InverseWindow implements OperatorState {
     public LocalBatch<?> compute(long time, ParentBatches parent, Engine engine) {
         List<LocalBatch<?>> added;
         List<LocalBatch<?>> removed;
-        if (state != null && lastTime == time - slide) {
+        // Consecutive windows overlap only when the window is at least the slide; a shorter window
+        // shares no batch with the previous one and is rebuilt, so it is exact.
+        if (state != null && lastTime == time - slide && window >= slide) {
             added = batches(parent, time - slide, time);
             removed = batches(parent, time - slide - window, time - window);
         } else {
