@@ -4,17 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ember.spi.Source;
+import dev.ember.spi.SourceContext;
+import dev.ember.spi.SourceReader;
 import dev.ember.streaming.Batch;
 import dev.ember.streaming.DStream;
 import dev.ember.streaming.Durations;
 import dev.ember.streaming.MapWithStateDStream;
 import dev.ember.streaming.PairDStream;
+import dev.ember.streaming.Receiver;
 import dev.ember.streaming.StateSpec;
+import dev.ember.streaming.StorageLevel;
 import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.StreamingContextState;
 import dev.ember.streaming.Time;
 import dev.ember.streaming.Tuple2;
 import dev.ember.streaming.UserFunctionException;
+import dev.ember.streaming.scheduler.StreamInputInfo;
+import dev.ember.streaming.scheduler.StreamingListener;
+import dev.ember.streaming.scheduler.StreamingListenerBatchCompleted;
+import dev.ember.streaming.scheduler.StreamingListenerReceiverStopped;
 import dev.ember.test.StreamingTestDriver;
 import dev.ember.test.TestOutput;
 import java.nio.file.Path;
@@ -30,6 +39,9 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -667,6 +679,142 @@ abstract class ConformanceSuite {
         assertEquals(new Time(2000), e.batchTime());
         assertEquals("no boom allowed", e.getCause().getMessage());
         assertEquals(StreamingContextState.STOPPED, ssc.getState());
+    }
+
+    // ---- inputs other than queues
+
+    /** A source whose every cut takes the next chunk of records: offsets count the records. */
+    static final class ChunkSource implements Source<String> {
+        private static final long serialVersionUID = 1L;
+        static final Queue<String> PROCESSED = new ConcurrentLinkedQueue<>();
+
+        private final List<List<String>> chunks;
+
+        ChunkSource(List<List<String>> chunks) {
+            this.chunks = chunks;
+        }
+
+        @Override
+        public String describe() {
+            return "chunks";
+        }
+
+        @Override
+        public String identity() {
+            return "chunks";
+        }
+
+        @Override
+        public Replay replay() {
+            return Replay.RANGES;
+        }
+
+        @Override
+        public SourceReader<String> open(SourceContext context) {
+            List<String> all = new ArrayList<>();
+            List<Integer> ends = new ArrayList<>();
+            for (List<String> chunk : chunks) {
+                all.addAll(chunk);
+                ends.add(all.size());
+            }
+            return new SourceReader<>() {
+                private int cuts;
+
+                @Override
+                public void start(String after) {}
+
+                @Override
+                public Cut cut() {
+                    int end = cuts < ends.size() ? ends.get(cuts) : all.size();
+                    cuts++;
+                    return new Cut(Integer.toString(end), -1);
+                }
+
+                @Override
+                public List<? extends List<? extends String>> read(String from, String to) {
+                    int start = from == null ? 0 : Integer.parseInt(from);
+                    return List.of(all.subList(start, Integer.parseInt(to)));
+                }
+
+                @Override
+                public void processed(String to) {
+                    PROCESSED.add(to);
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
+    }
+
+    @Test
+    void aSourceIsCutIntoOffsetRangesAtEachBatch() throws InterruptedException {
+        ChunkSource.PROCESSED.clear();
+        List<StreamInputInfo> inputs = new CopyOnWriteArrayList<>();
+        CountDownLatch completed = new CountDownLatch(3);
+        ssc.addStreamingListener(
+                new StreamingListener() {
+                    @Override
+                    public void onBatchCompleted(StreamingListenerBatchCompleted batch) {
+                        inputs.add(batch.batchInfo().streamIdToInputInfo().get(0));
+                        completed.countDown();
+                    }
+                });
+        DStream<String> records =
+                ssc.sourceStream(
+                        new ChunkSource(List.of(List.of("a", "b"), List.of(), List.of("c"))));
+        TestOutput<String> out = collect("out", records.map(String::toUpperCase));
+        run(3);
+
+        expect(out, batch(1000, "A", "B"), batch(2000), batch(3000, "C"));
+        assertEquals(List.of("2", "2", "3"), new ArrayList<>(ChunkSource.PROCESSED));
+        assertTrue(completed.await(60, TimeUnit.SECONDS), "three batches completed");
+        String name = "sourceStream[chunks]";
+        assertEquals(
+                List.of(
+                        new StreamInputInfo(0, name, 2, null, "2"),
+                        new StreamInputInfo(0, name, 0, "2", "2"),
+                        new StreamInputInfo(0, name, 1, "2", "3")),
+                inputs);
+    }
+
+    /** Stores its records as one block when started, then stops itself. */
+    static final class OneBlockReceiver extends Receiver<String> {
+        private static final long serialVersionUID = 1L;
+        private final List<String> records;
+
+        OneBlockReceiver(List<String> records) {
+            super(StorageLevel.MEMORY_ONLY);
+            this.records = records;
+        }
+
+        @Override
+        public void onStart() {
+            store(new ArrayList<>(records));
+            stop("every record stored");
+        }
+
+        @Override
+        public void onStop() {}
+    }
+
+    @Test
+    void aReceiversRecordsGoToTheNextBatch() throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        ssc.addStreamingListener(
+                new StreamingListener() {
+                    @Override
+                    public void onReceiverStopped(StreamingListenerReceiverStopped event) {
+                        stopped.countDown();
+                    }
+                });
+        DStream<String> records = ssc.receiverStream(new OneBlockReceiver(List.of("x", "y", "z")));
+        TestOutput<String> out = collect("out", records);
+        driver.start();
+        assertTrue(stopped.await(60, TimeUnit.SECONDS), "the receiver stopped");
+        driver.advanceBatches(2);
+
+        expect(out, batch(1000, "x", "y", "z"), batch(2000));
     }
 
     // ---- functions (static, so that Spark can ship them)
