@@ -17,11 +17,12 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * What a cluster's executors need of the program's code, for {@code spark.jars}: the jar (or class
+ * What a cluster's executors need of the program's code: for {@code spark.jars}, the jar (or class
  * directory) of every class that the plan's functions, receivers and sources come from (for a
- * lambda, the class that defines it), plus Ember's API and this runner. Spark's own jars and the
- * JDK's are left out, since the cluster has them. A class directory, as when a program runs from an
- * IDE or a build's test classes, is packed into a temporary jar.
+ * lambda, the class that defines it); for the executors' own class path, Ember's API and this
+ * runner. Spark's own jars and the JDK's are left out, since the cluster has them. A class
+ * directory, as when a program runs from an IDE or a build's test classes, is packed into a
+ * temporary jar.
  *
  * <p>Libraries that the functions call are found only when one of their classes is in the plan;
  * others go in {@code spark.jars} by hand (the {@code spark.jars} system property is added to).
@@ -32,8 +33,6 @@ final class CodeShipping {
     /** The locations to ship for {@code objects}, as paths Spark's {@code spark.jars} accepts. */
     static List<String> jars(List<Object> objects, Path scratch) {
         Set<Path> locations = new LinkedHashSet<>();
-        add(locations, dev.ember.streaming.Tuple2.class);
-        add(locations, CodeShipping.class);
         for (Object o : objects) {
             if (o == null) {
                 continue;
@@ -44,6 +43,9 @@ final class CodeShipping {
                 add(locations, capturing);
             }
         }
+        // Ember's API and this runner go on the executors' own class path instead (see below).
+        locations.remove(location(dev.ember.streaming.Tuple2.class));
+        locations.remove(location(CodeShipping.class));
         locations.remove(location(org.apache.spark.SparkContext.class));
         locations.remove(location(org.apache.spark.streaming.StreamingContext.class));
         locations.remove(location(scala.Predef.class));
@@ -85,9 +87,16 @@ final class CodeShipping {
         return null;
     }
 
-    /** The jar that holds {@code type}, packed from its class directory when it has none. */
-    static String jarOf(Class<?> type, Path scratch) {
-        return jarOf(location(type), scratch);
+    /**
+     * What the executors need on their class path when they start, for {@code
+     * spark.executor.extraClassPath}: Ember's API and this runner, whose serializer Spark creates
+     * before it fetches {@code spark.jars} (and which the program's classes, loaded later from
+     * there, build on).
+     */
+    static String executorClassPath(Path scratch) {
+        return jarOf(location(dev.ember.streaming.Tuple2.class), scratch)
+                + java.io.File.pathSeparator
+                + jarOf(location(CodeShipping.class), scratch);
     }
 
     private static String jarOf(Path location, Path scratch) {

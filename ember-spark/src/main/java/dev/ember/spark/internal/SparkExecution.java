@@ -219,8 +219,7 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
             List<String> jars = CodeShipping.jars(code, scratch);
             // Executors create the serializer when they start, before they fetch spark.jars.
             conf.setIfMissing(
-                    "spark.executor.extraClassPath",
-                    CodeShipping.jarOf(OptionalJavaSerializer.class, scratch));
+                    "spark.executor.extraClassPath", CodeShipping.executorClassPath(scratch));
             String given = conf.get("spark.jars", "");
             conf.set(
                     "spark.jars",
