@@ -1,6 +1,5 @@
 package dev.ember.cli.internal;
 
-import dev.ember.spi.LocalMaster;
 import dev.ember.streaming.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -48,24 +47,6 @@ final class OptionConverters {
                         "'" + value + "' is not a TCP port: use a number from 1 to 65535");
             }
             return port;
-        }
-    }
-
-    /**
-     * A master: {@code local}, {@code local[N]} or {@code local[*]} checked now, anything else left
-     * to the runners, which say at start whether one of them supports it.
-     */
-    static final class Master implements ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            if (value.startsWith("local")) {
-                try {
-                    LocalMaster.threads(value);
-                } catch (IllegalArgumentException e) {
-                    throw new TypeConversionException(e.getMessage());
-                }
-            }
-            return value;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.ember.cli.internal;
 import dev.ember.streaming.Duration;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +41,9 @@ import picocli.CommandLine.Spec;
             "  In another, count the words of every 1s batch (Ctrl-C stops):",
             "    ./ember wordcount localhost 9999",
             "  No server at hand? Count generated text for ten seconds:",
-            "    ./ember wordcount --demo --duration 10s"
+            "    ./ember wordcount --demo --duration 10s",
+            "  The same job on Apache Spark, in this JVM with two cores:",
+            "    ./ember wordcount --runner spark --master local[2] localhost 9999"
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -81,16 +84,8 @@ final class WordCountCommand implements Callable<Integer> {
                             + " or 1h. Default: ${DEFAULT-VALUE}.")
     Duration batch;
 
-    @Option(
-            names = "--master",
-            paramLabel = "<master>",
-            defaultValue = "local[2]",
-            converter = OptionConverters.Master.class,
-            description =
-                    "Where the job runs: 'local' has one worker thread, 'local[N]' has N and"
-                            + " 'local[*]' one per core. The receiver has a thread of its own, so"
-                            + " even 'local' keeps counting. Default: ${DEFAULT-VALUE}.")
-    String master;
+    @Mixin(name = RunnerOptions.NAME)
+    RunnerOptions runner;
 
     @Option(
             names = "--print",
@@ -138,10 +133,15 @@ final class WordCountCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
+        String master = runner.contextMaster(spec.commandLine());
+        OptionalInt relaunched = runner.relaunchIfNeeded(spec, jobOut);
+        if (relaunched.isPresent()) {
+            return relaunched.getAsInt();
+        }
         logging.logLevel.apply();
         PrintWriter err = spec.commandLine().getErr();
         if (!demo) {
-            job(host, port).run(jobOut);
+            job(host, port, master).run(jobOut);
             return CommandLine.ExitCode.OK;
         }
         try (DemoFeeder feeder = DemoFeeder.start(demoRate)) {
@@ -154,12 +154,12 @@ final class WordCountCommand implements Callable<Integer> {
                             + demoRate
                             + " lines/s of generated text)");
             err.flush();
-            job(DemoFeeder.HOST, feeder.port()).run(jobOut);
+            job(DemoFeeder.HOST, feeder.port(), master).run(jobOut);
         }
         return CommandLine.ExitCode.OK;
     }
 
-    private WordCountJob job(String host, int port) {
+    private WordCountJob job(String host, int port, String master) {
         return new WordCountJob(host, port, batch, master, print, duration);
     }
 
