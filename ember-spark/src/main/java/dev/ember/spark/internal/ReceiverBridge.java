@@ -18,8 +18,8 @@ final class ReceiverBridge extends Receiver<Object> {
 
     private final dev.ember.streaming.Receiver<?> receiver;
 
-    ReceiverBridge(dev.ember.streaming.Receiver<?> receiver) {
-        super(StorageLevel.fromString(receiver.storageLevel().name()));
+    ReceiverBridge(dev.ember.streaming.Receiver<?> receiver, StorageLevel level) {
+        super(level);
         this.receiver = receiver;
     }
 

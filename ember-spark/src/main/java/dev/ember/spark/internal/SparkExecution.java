@@ -172,7 +172,7 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
             // which no rebuilt program can read; see docs/spark.md.
             sc.setCheckpointDir(graph.checkpointDirectory());
         }
-        planner = new SparkPlanner(jssc, graph, readers, this);
+        planner = new SparkPlanner(jssc, graph, readers, master.isLocal(), this);
         planner.translate();
         jssc.addStreamingListener(
                 new ListenerBridge(

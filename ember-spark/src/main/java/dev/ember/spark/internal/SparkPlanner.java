@@ -43,6 +43,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.Duration;
 import org.apache.spark.streaming.StateSpec;
 import org.apache.spark.streaming.Time;
@@ -91,6 +92,7 @@ final class SparkPlanner implements PlanVisitor<JavaDStream<Object>> {
     private final StreamGraph graph;
     private final Driver driver;
     private final Map<InputNode, SourceReader<?>> readers;
+    private final boolean localMaster;
     private final Map<PlanNode, JavaDStream<Object>> streams = new IdentityHashMap<>();
     private final Map<MapWithStateNode, JavaMapWithStateDStream<Object, Object, Object, Object>>
             stateStreams = new IdentityHashMap<>();
@@ -101,11 +103,25 @@ final class SparkPlanner implements PlanVisitor<JavaDStream<Object>> {
             JavaStreamingContext jssc,
             StreamGraph graph,
             Map<InputNode, SourceReader<?>> readers,
+            boolean localMaster,
             Driver driver) {
         this.jssc = jssc;
         this.graph = graph;
         this.readers = readers;
+        this.localMaster = localMaster;
         this.driver = driver;
+    }
+
+    /**
+     * Spark's storage level for a receiver's blocks: the receiver's own, without the second copy on
+     * a local master, whose one executor has no peer to hold it (Spark would warn for every block).
+     */
+    private StorageLevel receiverLevel(dev.ember.streaming.StorageLevel level) {
+        String name = level.name();
+        if (localMaster && name.endsWith("_2")) {
+            name = name.substring(0, name.length() - 2);
+        }
+        return StorageLevel.fromString(name);
     }
 
     /** Translates the whole graph; afterwards {@link #stream} finds each node's stream. */
@@ -194,7 +210,11 @@ final class SparkPlanner implements PlanVisitor<JavaDStream<Object>> {
                             public JavaDStream<Object> visit(InputSpec.ReceiverInput receiver) {
                                 return erase(
                                         jssc.receiverStream(
-                                                new ReceiverBridge(receiver.receiver())));
+                                                new ReceiverBridge(
+                                                        receiver.receiver(),
+                                                        receiverLevel(
+                                                                receiver.receiver()
+                                                                        .storageLevel()))));
                             }
 
                             @Override
