@@ -47,7 +47,7 @@ final class CodeShipping {
         locations.remove(location(dev.ember.streaming.Tuple2.class));
         locations.remove(location(CodeShipping.class));
         locations.remove(location(org.apache.spark.SparkContext.class));
-        locations.remove(location(org.apache.spark.streaming.StreamingContext.class));
+        locations.remove(location(org.apache.spark.streaming.Time.class));
         locations.remove(location(scala.Predef.class));
         locations.remove(null);
         return locations.stream().map(p -> jarOf(p, scratch)).toList();

@@ -26,12 +26,16 @@ import scala.reflect.ClassTag$;
  * output that reads the tick and every driver input, so that each is cut at each batch time, in
  * time order, as on the local runner. Spark reports no event for a batch time without jobs; the
  * tick's output gives every time a job, so every batch is submitted, started and completed.
+ *
+ * <p>Spark 4 marks the DStream API deprecated in favour of Structured Streaming; this runner
+ * targets the DStream model that Ember implements, so the deprecation is expected here.
  */
+@SuppressWarnings("deprecation")
 final class DriverInputs {
     private DriverInputs() {}
 
     /** Ember's live queue, polled at each batch time like the local runner's queue reader. */
-    static final class QueueStream extends InputDStream<Object> {
+    static final class QueueStream extends CutStream {
         private static final long serialVersionUID = 1L;
 
         private final transient Queue<? extends Collection<?>> queue;
@@ -40,7 +44,7 @@ final class DriverInputs {
 
         QueueStream(
                 StreamingContext ssc, Queue<? extends Collection<?>> queue, boolean oneAtATime) {
-            super(ssc, ClassTag$.MODULE$.AnyRef());
+            super(ssc);
             this.queue = queue;
             this.oneAtATime = oneAtATime;
         }
@@ -53,6 +57,9 @@ final class DriverInputs {
 
         @Override
         public Option<RDD<Object>> compute(Time validTime) {
+            if (!advance(validTime)) {
+                return Option.empty();
+            }
             List<Object> records = new ArrayList<>();
             String from = Long.toString(polled);
             // As the local runner: users may add from other threads under the queue's monitor.
@@ -76,7 +83,7 @@ final class DriverInputs {
      * read at once (the batch's RDD holds the records) and reported processed when the batch has
      * completed.
      */
-    static final class SourceStream extends InputDStream<Object> {
+    static final class SourceStream extends CutStream {
         private static final long serialVersionUID = 1L;
 
         private final transient SourceReader<?> reader;
@@ -89,7 +96,7 @@ final class DriverInputs {
         }
 
         SourceStream(StreamingContext ssc, SourceReader<?> reader, Processed processed) {
-            super(ssc, ClassTag$.MODULE$.AnyRef());
+            super(ssc);
             this.reader = reader;
             this.processed = processed;
         }
@@ -106,6 +113,9 @@ final class DriverInputs {
 
         @Override
         public Option<RDD<Object>> compute(Time validTime) {
+            if (!advance(validTime)) {
+                return Option.empty();
+            }
             SourceReader.Cut cut = reader.cut();
             String from = lastCut;
             lastCut = cut.offset();
@@ -123,6 +133,30 @@ final class DriverInputs {
         /** Tells the reader that the batches up to {@code offset} have been processed. */
         void processed(String offset) {
             reader.processed(offset);
+        }
+    }
+
+    /**
+     * An input cut once per batch time, in time order. Spark asks for a batch again when it has
+     * forgotten it (a slice reaching past what the stream remembers): cutting then would take the
+     * next batch's records, so such a batch is gone, as on the local runner.
+     */
+    abstract static class CutStream extends InputDStream<Object> {
+        private static final long serialVersionUID = 1L;
+
+        private long lastCut = Long.MIN_VALUE;
+
+        CutStream(StreamingContext ssc) {
+            super(ssc, ClassTag$.MODULE$.AnyRef());
+        }
+
+        /** True, once, for each batch time later than every earlier one. */
+        boolean advance(Time time) {
+            if (time.milliseconds() <= lastCut) {
+                return false;
+            }
+            lastCut = time.milliseconds();
+            return true;
         }
     }
 

@@ -58,7 +58,11 @@ import scala.jdk.javaapi.CollectionConverters;
  * naming the operator and the batch time; later outputs of the batch are skipped and the context
  * stops, as on the local runner. {@link #awaitTermination} rethrows it. Spark would keep running
  * later batches; Ember's contract is that a failed function stops the stream.
+ *
+ * <p>Spark 4 marks the DStream API deprecated in favour of Structured Streaming; this runner
+ * targets the DStream model that Ember implements, so the deprecation is expected here.
  */
+@SuppressWarnings("deprecation")
 final class SparkExecution implements Execution, SparkPlanner.Driver {
     private static final Logger LOG = LoggerFactory.getLogger(SparkExecution.class);
     private static final String MANUAL_CLOCK = ManualClock.class.getName();
@@ -370,11 +374,7 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
         }
         LOG.error("'{}' stopped: {}", graph.appName(), reported.getMessage());
         if (!(settings.clock() instanceof SteppedClock)) {
-            // Spark's threads cannot stop the context that runs them; a thread of its own can.
-            Thread stopper =
-                    new Thread(() -> shutdown(false), "ember-spark-stop-" + graph.appName());
-            stopper.setDaemon(true);
-            stopper.start();
+            shutdown(false);
         }
     }
 
@@ -403,6 +403,15 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
     }
 
     private void shutdown(boolean gracefully) {
+        if (onSparkThread()) {
+            // A stop asked for by an output or a transform: Spark would wait for the very job
+            // that asks, so a thread of its own stops it once that job has returned.
+            Thread stopper =
+                    new Thread(() -> shutdown(gracefully), "ember-spark-stop-" + graph.appName());
+            stopper.setDaemon(true);
+            stopper.start();
+            return;
+        }
         synchronized (this) {
             if (stopped) {
                 return;
@@ -420,6 +429,18 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
         settings.onTermination().accept(failure);
         terminated.countDown();
         LOG.info("Stopped '{}' on Spark", graph.appName());
+    }
+
+    /**
+     * True on the threads on which Spark generates and runs the jobs of batches, and delivers
+     * listener events.
+     */
+    private static boolean onSparkThread() {
+        String name = Thread.currentThread().getName();
+        return name.startsWith("streaming-job-executor")
+                || name.equals("JobGenerator")
+                || name.startsWith("RecurringTimer")
+                || name.startsWith("spark-listener-group");
     }
 
     /** A start that failed: releases what was acquired. */

@@ -53,6 +53,7 @@ import org.apache.spark.streaming.api.java.JavaPairDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.dstream.DStream;
 import org.apache.spark.streaming.dstream.InputDStream;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Translates a plan, node by node, into Spark Streaming operations on one {@link
@@ -67,7 +68,11 @@ import org.apache.spark.streaming.dstream.InputDStream;
  * <p>Inputs are created first, then the runner's own output over the tick and the driver inputs
  * (see {@link DriverInputs}), then every node in order of definition, so that the program's outputs
  * are Spark's outputs 1..n in declaration order.
+ *
+ * <p>Spark 4 marks the DStream API deprecated in favour of Structured Streaming; this runner
+ * targets the DStream model that Ember implements, so the deprecation is expected here.
  */
+@SuppressWarnings("deprecation")
 final class SparkPlanner implements PlanVisitor<JavaDStream<Object>> {
 
     /** What the translated driver-side functions report to the execution. */
@@ -523,9 +528,7 @@ final class SparkPlanner implements PlanVisitor<JavaDStream<Object>> {
         if (parents.size() == 1) {
             return parents.get(0);
         }
-        @SuppressWarnings("unchecked")
-        JavaDStream<Object>[] array = parents.toArray(new JavaDStream[0]);
-        return jssc.union(array);
+        return jssc.union(CollectionConverters.asScala(parents).toList());
     }
 
     private static String op(PlanNode node) {

@@ -305,6 +305,15 @@ abstract class ConformanceSuite {
                 collect(
                         "countByWindow",
                         ones.countByWindow(Durations.seconds(3), Durations.seconds(1)));
+        TestOutput<Integer> reducedByWindow =
+                collect(
+                        "reduceByWindow",
+                        ones.map(Tuple2::_2)
+                                .reduceByWindow(
+                                        Integer::sum,
+                                        (a, b) -> a - b,
+                                        Durations.seconds(3),
+                                        Durations.seconds(1)));
         TestOutput<Tuple2<String, Long>> countByValue =
                 collect(
                         "countByValueAndWindow",
@@ -336,6 +345,14 @@ abstract class ConformanceSuite {
                 batch(4000, 1L),
                 batch(5000, 1L),
                 batch(6000, 1L));
+        expect(
+                reducedByWindow,
+                batch(1000, 2),
+                batch(2000, 2),
+                batch(3000, 3),
+                batch(4000, 1),
+                batch(5000, 1),
+                batch(6000, 1));
         expect(
                 countByValue,
                 batch(2000, t("a", 1L), t("b", 1L)),
@@ -554,6 +571,13 @@ abstract class ConformanceSuite {
                                             int n = b.getNumPartitions();
                                             return b.map(x -> x * 10 + n);
                                         }));
+        TestOutput<Tuple2<Integer, Integer>> byParity =
+                collect(
+                        "transformToPair",
+                        one.union(two)
+                                .cache()
+                                .transformToPair(b -> b.mapToPair(x -> new Tuple2<>(x % 2, x)))
+                                .reduceByKey(Integer::sum));
         TestOutput<Integer> odd =
                 collect(
                         "transform",
@@ -590,6 +614,7 @@ abstract class ConformanceSuite {
         expect(union, batch(1000, 1, 2, 3), batch(2000, 4), batch(3000, 5));
         expect(unionOfThree, batch(1000, 1, 2, 3), batch(2000, 4, 6), batch(3000, 5, 7));
         expect(partitions, batch(1000, 13, 23, 33), batch(2000, 43), batch(3000, 53));
+        expect(byParity, batch(1000, t(1, 4), t(0, 2)), batch(2000, t(0, 4)), batch(3000, t(1, 5)));
         expect(odd, batch(1000, 10), batch(2000), batch(3000, 50));
         expect(timed, batch(1000, "3@1000"), batch(2000, "4@2000"), batch(3000));
         expect(with, batch(1000, 1, 2, -3), batch(2000, -4), batch(3000, 5));
@@ -902,7 +927,11 @@ abstract class ConformanceSuite {
 
     @SafeVarargs
     private <K, V> PairDStream<K, V> pairInput(List<Tuple2<K, V>>... batches) {
-        return input(batches).mapToPair(p -> p);
+        Queue<List<Tuple2<K, V>>> queue = new ConcurrentLinkedQueue<>();
+        for (List<Tuple2<K, V>> b : batches) {
+            queue.add(b);
+        }
+        return ssc.queueStream(queue).mapToPair(p -> p);
     }
 
     private <T> TestOutput<T> collect(String name, DStream<T> stream) {
