@@ -11,7 +11,9 @@ final class CallSites {
                 frames ->
                         frames.filter(
                                         f ->
-                                                !f.getClassName().startsWith("dev.ember.spark.")
+                                                !f.getClassName()
+                                                                .startsWith(
+                                                                        "dev.ember.spark.internal.")
                                                         && !f.getClassName()
                                                                 .startsWith("dev.ember.streaming."))
                                 .findFirst()

@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -671,6 +672,62 @@ abstract class ConformanceSuite {
                         List.of(1000L, 4L, false, List.of(9, 5), List.of(1, 3, 5, 9), 18, 3L, 4L),
                         List.of(2000L, 0L, true, List.of(), List.of(), 0, 0L, 0L)),
                 new ArrayList<>(RECORDED));
+    }
+
+    @Test
+    void topWithAComparatorThatDoesNotSerialiseFindsTheSameElements() {
+        DStream<String> words = input(List.of("kiwi", "fig", "banana", "apple"));
+        words.foreachRDD(
+                batch ->
+                        RECORDED.add(
+                                List.copyOf(batch.top(2, Comparator.comparing(String::length)))));
+        run(1);
+
+        assertEquals(List.of(List.of("banana", "apple")), new ArrayList<>(RECORDED));
+    }
+
+    /** Holds a socket, which cannot be shipped to an executor. */
+    static final class Connection implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        final Object socket = new java.net.Socket();
+    }
+
+    /**
+     * A function given to a batch inside {@code foreachRDD} that captures something that cannot be
+     * shipped: the local runner never serialises functions, so it runs; Spark ships it, so the
+     * Spark runner rejects it, naming the call and the field (a documented difference).
+     */
+    @Test
+    void aBatchFunctionThatDoesNotSerialiseFailsOnlyOnSpark() {
+        Connection connection = new Connection();
+        DStream<String> words = input(List.of("a", "b"));
+        words.foreachRDD(
+                batch ->
+                        RECORDED.add(
+                                List.copyOf(
+                                        batch.map(w -> w + connection.socket.hashCode() * 0)
+                                                .collect())));
+
+        if (runner() == Runner.LOCAL) {
+            run(1);
+            assertEquals(List.of(List.of("a0", "b0")), new ArrayList<>(RECORDED));
+        } else {
+            driver.start();
+            UserFunctionException e =
+                    assertThrows(UserFunctionException.class, () -> driver.advanceBatches(1));
+            assertTrue(
+                    e.operator().startsWith("foreachRDD at ConformanceSuite.java:"), e.operator());
+            assertTrue(
+                    e.getCause()
+                            .getMessage()
+                            .matches(
+                                    "The function of Batch.map at ConformanceSuite.java:\\d+ does"
+                                            + " not serialise, so the Spark runner cannot ship it"
+                                            + " to the executors: .* → field 'socket' of"
+                                            + " dev.ember.spark.conformance.ConformanceSuite\\$Connection"
+                                            + " holds java.net.Socket, which is not Serializable; .*"),
+                    e.getCause().getMessage());
+        }
     }
 
     @Test
