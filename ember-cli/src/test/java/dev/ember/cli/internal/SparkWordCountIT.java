@@ -107,6 +107,51 @@ class SparkWordCountIT {
         }
     }
 
+    @Test
+    void aStopSignalStopsTheJvmThatRunsSparkToo() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process ember = ember(server.getLocalPort());
+            read(ember.getInputStream());
+            CompletableFuture<String> err = read(ember.getErrorStream());
+            server.setSoTimeout(120_000);
+            try (Socket receiver = server.accept()) {
+                assertTrue(receiver.isConnected());
+                List<ProcessHandle> sparkJvm = ember.descendants().toList();
+                assertEquals(1, sparkJvm.size(), () -> "the JVM that runs Spark: " + sparkJvm);
+
+                ember.toHandle().destroy();
+
+                assertTrue(ember.waitFor(60, TimeUnit.SECONDS), "ember exited");
+                assertTrue(
+                        sparkJvm.get(0).onExit().get(60, TimeUnit.SECONDS) != null,
+                        () -> "the JVM that runs Spark exited: " + err.join());
+                assertTrue(!sparkJvm.get(0).isAlive());
+            }
+        }
+    }
+
+    /** {@code ember wordcount --runner spark} reading {@code port}, until stopped. */
+    private Process ember(int port) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx1g");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Ember.class.getName());
+        command.addAll(
+                List.of(
+                        "wordcount",
+                        "127.0.0.1",
+                        Integer.toString(port),
+                        "--runner",
+                        "spark",
+                        "--master",
+                        "local[2]"));
+        Process ember = new ProcessBuilder(command).start();
+        processes.add(ember);
+        return ember;
+    }
+
     private static CompletableFuture<String> read(java.io.InputStream stream) {
         return CompletableFuture.supplyAsync(
                 () -> {

@@ -1,6 +1,5 @@
 package dev.ember.spark.internal;
 
-import dev.ember.spark.SparkSetup;
 import dev.ember.spi.Execution;
 import dev.ember.spi.RunSettings;
 import dev.ember.spi.Source;
@@ -17,7 +16,6 @@ import dev.ember.streaming.SourceException;
 import dev.ember.streaming.StreamingException;
 import dev.ember.streaming.UserFunctionException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -26,9 +24,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.spark.SparkConf;
-import org.apache.spark.SparkContext;
-import org.apache.spark.SparkContext$;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
@@ -65,7 +60,6 @@ import scala.jdk.javaapi.CollectionConverters;
 @SuppressWarnings("deprecation")
 final class SparkExecution implements Execution, SparkPlanner.Driver {
     private static final Logger LOG = LoggerFactory.getLogger(SparkExecution.class);
-    private static final String MANUAL_CLOCK = ManualClock.class.getName();
     private static final long ADVANCE_TIMEOUT_MILLIS = 180_000;
 
     private final StreamGraph graph;
@@ -169,7 +163,10 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
 
     private void startSpark(List<Object> code) {
         boolean stepped = settings.clock() instanceof SteppedClock;
-        JavaSparkContext sc = sparkContext(stepped, code);
+        SparkContexts.Acquired acquired =
+                SparkContexts.acquire(master, graph.appName(), stepped, code);
+        ownsSparkContext = acquired.owned();
+        JavaSparkContext sc = acquired.context();
         jssc = new JavaStreamingContext(sc, SparkPlanner.duration(graph.batchDuration()));
         if (graph.checkpointDirectory() != null) {
             // RDD checkpoints only: Spark's metadata checkpoints hold the serialised program,
@@ -200,95 +197,6 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
                 graph.outputs().size(),
                 graph.batchDuration().pretty(),
                 firstBatch);
-    }
-
-    private JavaSparkContext sparkContext(boolean stepped, List<Object> code) {
-        scala.Option<SparkContext> running = SparkContext$.MODULE$.getActive();
-        SparkContext active = running.isDefined() ? running.get() : null;
-        if (active != null) {
-            requireUsable(active, stepped);
-            ownsSparkContext = false;
-            return JavaSparkContext.fromSparkContext(active);
-        }
-        SparkConf conf = new SparkConf().setMaster(master.spark()).setAppName(graph.appName());
-        if (master.isLocal() || master.isLoopback()) {
-            // A program on one machine serves nothing to the network, as Ember's listeners.
-            conf.setIfMissing("spark.driver.host", "127.0.0.1");
-            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
-        }
-        if (master.isLocal()) {
-            conf.setIfMissing("spark.ui.enabled", "false");
-        } else {
-            Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "ember-spark-jars");
-            List<String> jars = CodeShipping.jars(code, scratch);
-            // Executors create the serializer when they start, before they fetch spark.jars.
-            conf.setIfMissing(
-                    "spark.executor.extraClassPath", CodeShipping.executorClassPath(scratch));
-            String given = conf.get("spark.jars", "");
-            conf.set(
-                    "spark.jars",
-                    given.isEmpty()
-                            ? String.join(",", jars)
-                            : given + "," + String.join(",", jars));
-            LOG.info("Shipping to the executors of '{}': {}", graph.appName(), jars);
-        }
-        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
-        SparkSetup.sparkConf().forEach(conf::setIfMissing);
-        // Spark deletes a state's old RDD checkpoints once no RDD refers to them.
-        conf.setIfMissing("spark.cleaner.referenceTracking.cleanCheckpoints", "true");
-        if (stepped) {
-            conf.set("spark.streaming.clock", MANUAL_CLOCK);
-        }
-        ownsSparkContext = true;
-        return new JavaSparkContext(conf);
-    }
-
-    private void requireUsable(SparkContext active, boolean stepped) {
-        if (!active.master().equals(master.spark())) {
-            throw new IllegalStateException(
-                    "context '"
-                            + graph.appName()
-                            + "' asks for master '"
-                            + master.ember()
-                            + "' (Spark's '"
-                            + master.spark()
-                            + "'), but the SparkContext already running in this JVM has master '"
-                            + active.master()
-                            + "'; stop that SparkContext or use its master");
-        }
-        for (Map.Entry<String, String> setting : SparkSetup.sparkConf().entrySet()) {
-            String value = active.getConf().get(setting.getKey(), "");
-            if (!value.equals(setting.getValue())) {
-                throw new IllegalStateException(
-                        "context '"
-                                + graph.appName()
-                                + "' runs on the SparkContext already running in this JVM, whose "
-                                + setting.getKey()
-                                + " is '"
-                                + value
-                                + "'; Ember's records need "
-                                + setting.getKey()
-                                + "="
-                                + setting.getValue()
-                                + ": create the SparkContext with SparkSetup.sparkConf()");
-            }
-        }
-        boolean manual = MANUAL_CLOCK.equals(active.getConf().get("spark.streaming.clock", ""));
-        if (stepped != manual) {
-            throw new IllegalStateException(
-                    "context '"
-                            + graph.appName()
-                            + (stepped
-                                    ? "' runs on a stepped clock, which needs Spark's manual clock,"
-                                            + " but the SparkContext already running in this JVM"
-                                            + " was created without it; create it with"
-                                            + " spark.streaming.clock="
-                                            + MANUAL_CLOCK
-                                    : "' runs on the system clock, but the SparkContext already"
-                                            + " running in this JVM has spark.streaming.clock="
-                                            + MANUAL_CLOCK
-                                            + "; create the SparkContext without it"));
-        }
     }
 
     /** Stepped clock: Spark's clock follows, and the due batches complete before this returns. */
