@@ -147,7 +147,12 @@ final class RunnerOptions {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // A debugger's agent listens on a port that this JVM holds already.
+            if (!option.startsWith("-agentlib:jdwp")) {
+                command.add(option);
+            }
+        }
         command.addAll(SparkSetup.javaOptions());
         command.add("-D" + RELAUNCHED + "=true");
         command.add("-cp");

@@ -15,7 +15,9 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 final class SparkBatch<T> implements Batch<T> {
     private static final Logger LOG = LoggerFactory.getLogger(SparkBatch.class);
+
+    /** The call sites of top whose comparator did not serialise, warned about once each. */
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     private final JavaRDD<T> rdd;
 
@@ -99,12 +104,14 @@ final class SparkBatch<T> implements Batch<T> {
             return Collections.unmodifiableList(
                     job(() -> rdd.top(num, new ShippedComparator<T>(comparator))));
         }
-        LOG.warn(
-                "top(num, comparator) at {}: the comparator does not serialise, so the top {}"
-                        + " elements are found on the driver, reading every partition; give a"
-                        + " Serializable comparator to find them on the executors",
-                site,
-                num);
+        if (WARNED.add(site)) {
+            LOG.warn(
+                    "top(num, comparator) at {}: the comparator does not serialise, so the top"
+                            + " elements are found on the driver, reading every partition; give a"
+                            + " Serializable comparator to find them on the executors (said once"
+                            + " per call site)",
+                    site);
+        }
         PriorityQueue<T> heap = new PriorityQueue<>(Math.max(1, num), comparator);
         Iterator<T> it = job(rdd::toLocalIterator);
         while (it.hasNext() && num > 0) {

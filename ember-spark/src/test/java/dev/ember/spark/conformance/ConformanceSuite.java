@@ -833,12 +833,25 @@ abstract class ConformanceSuite {
     void aSourceIsCutIntoOffsetRangesAtEachBatch() throws InterruptedException {
         ChunkSource.PROCESSED.clear();
         List<StreamInputInfo> inputs = new CopyOnWriteArrayList<>();
+        List<String> outputs = new CopyOnWriteArrayList<>();
         CountDownLatch completed = new CountDownLatch(3);
         ssc.addStreamingListener(
                 new StreamingListener() {
                     @Override
                     public void onBatchCompleted(StreamingListenerBatchCompleted batch) {
                         inputs.add(batch.batchInfo().streamIdToInputInfo().get(0));
+                        batch.batchInfo()
+                                .outputOperationInfos()
+                                .forEach(
+                                        (id, info) ->
+                                                outputs.add(
+                                                        id
+                                                                + " "
+                                                                + info.batchTime()
+                                                                + " "
+                                                                + info.description()
+                                                                + " failed: "
+                                                                + info.failureReason()));
                         completed.countDown();
                     }
                 });
@@ -858,6 +871,17 @@ abstract class ConformanceSuite {
                         new StreamInputInfo(0, name, 0, "2", "2"),
                         new StreamInputInfo(0, name, 1, "2", "3")),
                 inputs);
+        assertEquals(3, outputs.size(), () -> "outputs: " + outputs);
+        for (int b = 0; b < 3; b++) {
+            String info = outputs.get(b);
+            assertTrue(
+                    info.matches(
+                            "0 "
+                                    + (b + 1) * 1000
+                                    + " ms foreachRDD at StreamingTestDriver\\.java:\\d+ failed:"
+                                    + " null"),
+                    info);
+        }
     }
 
     /** Stores its records as one block when started, then stops itself. */
