@@ -67,6 +67,10 @@ final class SparkContexts {
         conf.setIfMissing("spark.cleaner.referenceTracking.cleanCheckpoints", "true");
         if (stepped) {
             conf.set("spark.streaming.clock", MANUAL_CLOCK);
+        } else {
+            // Spark's own shutdown hook stops a running stream; let it process what was received,
+            // as a graceful stop does (under a stepped clock that would wait for ever).
+            conf.setIfMissing("spark.streaming.stopGracefullyOnShutdown", "true");
         }
         return new Acquired(new JavaSparkContext(conf), true);
     }
