@@ -11,6 +11,8 @@ import dev.ember.streaming.Receiver;
 import dev.ember.streaming.SocketOptions;
 import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.StreamingContextState;
+import dev.ember.test.StreamingTestDriver;
+import dev.ember.test.TestInput;
 import java.net.Socket;
 import java.util.List;
 import java.util.Queue;
@@ -156,6 +158,30 @@ class SparkPlanChecksTest {
                                     "use spark-local[2] or more (the local runner gives receivers threads of their own)"));
         } finally {
             one.stop();
+        }
+    }
+
+    @Test
+    void rejectsATestInputWhichOnlyAnInJvmRunnerCanFeed() {
+        StreamingContext spark =
+                new StreamingContext("spark-local[2]", "test inputs", Durations.seconds(1));
+        try (StreamingTestDriver driver = StreamingTestDriver.create(spark)) {
+            TestInput<String> lines = driver.newInput("lines");
+            driver.collect("out", lines.stream());
+
+            InvalidPipelineException e =
+                    assertThrows(InvalidPipelineException.class, driver::start);
+
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("test input 'lines' (receiverStream at TestInput.java:"),
+                    e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .endsWith(
+                                    "feed pipelines tested on Spark with queueStream or"
+                                            + " sourceStream"),
+                    e.getMessage());
         }
     }
 

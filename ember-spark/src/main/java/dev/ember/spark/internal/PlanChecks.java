@@ -18,6 +18,9 @@ import java.util.List;
  * has. Each rejection names the operator and the reason.
  */
 final class PlanChecks {
+    /** The receiver behind the test kit's {@code TestInput}, which only an in-JVM runner feeds. */
+    private static final String TEST_INPUT_RECEIVER = "dev.ember.test.TestInput$InputReceiver";
+
     private PlanChecks() {}
 
     /**
@@ -47,6 +50,18 @@ final class PlanChecks {
             if (node instanceof InputNode input) {
                 if (input.spec() instanceof InputSpec.SocketText socket) {
                     requireDefaults(input, socket.options());
+                }
+                if (input.spec() instanceof InputSpec.ReceiverInput r
+                        && r.receiver().getClass().getName().equals(TEST_INPUT_RECEIVER)) {
+                    throw new InvalidPipelineException(
+                            "test input '"
+                                    + graph.name(input)
+                                    + "' ("
+                                    + input.info().describe()
+                                    + ") is filled by the test's thread in this JVM, but Spark runs a"
+                                    + " serialised copy of its receiver on an executor, which the test"
+                                    + " cannot reach; feed pipelines tested on Spark with queueStream"
+                                    + " or sourceStream");
                 }
                 if (input.spec() instanceof InputSpec.SocketText
                         || input.spec() instanceof InputSpec.ReceiverInput) {
