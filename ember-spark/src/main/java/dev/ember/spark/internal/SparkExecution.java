@@ -71,6 +71,7 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
     private final TreeMap<Long, Map<DriverInputs.SourceStream, String>> cuts = new TreeMap<>();
     private final Map<InputNode, SourceReader<?>> readers = new IdentityHashMap<>();
 
+    private JavaSparkContext sc;
     private JavaStreamingContext jssc;
     private boolean ownsSparkContext;
     private SparkPlanner planner;
@@ -166,7 +167,7 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
         SparkContexts.Acquired acquired =
                 SparkContexts.acquire(master, graph.appName(), stepped, code);
         ownsSparkContext = acquired.owned();
-        JavaSparkContext sc = acquired.context();
+        sc = acquired.context();
         jssc = new JavaStreamingContext(sc, SparkPlanner.duration(graph.batchDuration()));
         if (graph.checkpointDirectory() != null) {
             // RDD checkpoints only: Spark's metadata checkpoints hold the serialised program,
@@ -354,12 +355,14 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
     /** A start that failed: releases what was acquired. */
     private void abandon() {
         stopped = true;
-        if (jssc != null) {
-            try {
+        try {
+            if (jssc != null) {
                 jssc.stop(ownsSparkContext, false);
-            } catch (Exception e) {
-                LOG.debug("Stopping Spark after a failed start: {}", e.toString());
+            } else if (sc != null && ownsSparkContext) {
+                sc.stop();
             }
+        } catch (Exception e) {
+            LOG.debug("Stopping Spark after a failed start: {}", e.toString());
         }
         for (SourceReader<?> reader : readers.values()) {
             try {
