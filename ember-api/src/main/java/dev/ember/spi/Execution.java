@@ -3,6 +3,8 @@ package dev.ember.spi;
 import dev.ember.spi.plan.PlanNode;
 import dev.ember.streaming.Batch;
 import dev.ember.streaming.Time;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 
 /** A running graph, as returned by {@link Runner#start}. Thread-safe. */
@@ -32,6 +34,21 @@ public interface Execution {
      * @throws IllegalStateException when the graph has stopped
      * @throws UnsupportedOperationException when the runner cannot hand out past batches
      */
+    /**
+     * Writes everything the runner keeps across batches (each stateful stream's state, window
+     * buffers, the inputs' offsets and buffered records, the batches cut but not yet run), as of
+     * the end of the last completed batch, keyed by stable names: what {@link
+     * RunSettings#restoreFrom()} restores. Waits for the batch running now, if any. Never writes
+     * user code.
+     *
+     * @throws IllegalStateException when the graph has stopped
+     * @throws UnsupportedOperationException when the runner keeps its state elsewhere
+     */
+    default void snapshot(OutputStream out) throws IOException {
+        throw new UnsupportedOperationException(
+                getClass().getSimpleName() + " cannot write snapshots of its state");
+    }
+
     default List<Batch<Object>> slice(PlanNode node, Time fromTime, Time toTime) {
         throw new UnsupportedOperationException(
                 getClass().getSimpleName() + " does not support slice(fromTime, toTime)");

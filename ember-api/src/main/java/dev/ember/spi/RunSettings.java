@@ -4,6 +4,7 @@ import dev.ember.streaming.Clock;
 import dev.ember.streaming.scheduler.StreamingListener;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -23,4 +24,13 @@ public record RunSettings(
         Clock clock,
         PrintStream out,
         Consumer<Throwable> onTermination,
-        List<StreamingListener> listeners) {}
+        List<StreamingListener> listeners,
+        StateSerializer stateSerializer,
+        byte[] restoreFrom,
+        Map<String, String> conf) {
+
+    /** Copies the settings so they cannot change while the graph runs. */
+    public RunSettings {
+        conf = Map.copyOf(conf);
+    }
+}

@@ -116,11 +116,6 @@ public class DStream<T> {
         }
     }
 
-    /** The plan node this stream records; for runner authors. */
-    public PlanNode planNode() {
-        return node;
-    }
-
     /** One element per element, mapped by {@code fn}. */
     public <R> DStream<R> map(Function<T, R> fn) {
         Objects.requireNonNull(fn, "fn");
@@ -363,7 +358,11 @@ public class DStream<T> {
      * {@link #reduceByWindow(Function2, Duration, Duration)} maintained incrementally with an
      * inverse function, as {@link PairDStream#reduceByKeyAndWindow(Function2, Function2, Duration,
      * Duration)}; needs a checkpoint directory. Once data has arrived, a window that empties again
-     * holds the reduction's zero (for example 0 for a sum), as in Spark.
+     * holds the reduction's zero (for example 0 for a sum), as in Spark. The window must not be
+     * shorter than the slide: without overlap there is nothing to maintain incrementally.
+     *
+     * @throws InvalidPipelineException when {@code windowDuration} is shorter than {@code
+     *     slideDuration}, or either is not a multiple of this stream's slide
      */
     public DStream<T> reduceByWindow(
             Function2<T, T, T> reduceFn,
@@ -371,6 +370,12 @@ public class DStream<T> {
             Duration windowDuration,
             Duration slideDuration) {
         requireWindow("reduceByWindow", windowDuration, slideDuration);
+        requireOverlap(
+                "reduceByWindow",
+                windowDuration,
+                slideDuration,
+                "reduceByWindow(reduceFn, windowDuration, slideDuration) without the inverse"
+                        + " function");
         return mapToPair(t -> new Tuple2<>(0, t))
                 .reduceByKeyAndWindow(reduceFn, invReduceFn, windowDuration, slideDuration, 1, null)
                 .map(Tuple2::_2);
@@ -378,10 +383,16 @@ public class DStream<T> {
 
     /**
      * The number of elements in each window {@code (t - windowDuration, t]}, every {@code
-     * slideDuration}; maintained incrementally, so it needs a checkpoint directory.
+     * slideDuration}; maintained incrementally, so it needs a checkpoint directory, and the window
+     * must not be shorter than the slide (use {@code window(w, s).count()} for that).
      */
     public DStream<Long> countByWindow(Duration windowDuration, Duration slideDuration) {
         requireWindow("countByWindow", windowDuration, slideDuration);
+        requireOverlap(
+                "countByWindow",
+                windowDuration,
+                slideDuration,
+                "window(windowDuration, slideDuration).count()");
         Function2<Long, Long, Long> plus = Long::sum;
         Function2<Long, Long, Long> minus = (a, b) -> a - b;
         return map(t -> 1L).reduceByWindow(plus, minus, windowDuration, slideDuration);
@@ -390,7 +401,8 @@ public class DStream<T> {
     /**
      * Per window {@code (t - windowDuration, t]}, every {@code slideDuration}, each distinct
      * element with its number of occurrences; values that left the window are dropped. Maintained
-     * incrementally, so it needs a checkpoint directory.
+     * incrementally, so it needs a checkpoint directory, and the window must not be shorter than
+     * the slide (use {@code window(w, s).countByValue()} for that).
      */
     public PairDStream<T, Long> countByValueAndWindow(
             Duration windowDuration, Duration slideDuration) {
@@ -401,6 +413,11 @@ public class DStream<T> {
     public PairDStream<T, Long> countByValueAndWindow(
             Duration windowDuration, Duration slideDuration, int numPartitions) {
         requireWindow("countByValueAndWindow", windowDuration, slideDuration);
+        requireOverlap(
+                "countByValueAndWindow",
+                windowDuration,
+                slideDuration,
+                "window(windowDuration, slideDuration).countByValue()");
         Function2<Long, Long, Long> plus = Long::sum;
         Function2<Long, Long, Long> minus = (a, b) -> a - b;
         PairFunction<T, T, Long> one = t -> new Tuple2<>(t, 1L);
@@ -533,6 +550,31 @@ public class DStream<T> {
         Objects.requireNonNull(slideDuration, "slideDuration");
         requireMultipleOfSlide(operator, "windowDuration", windowDuration);
         requireMultipleOfSlide(operator, "slideDuration", slideDuration);
+    }
+
+    /**
+     * Refuses an incremental (inverse-reduced) window shorter than its slide: consecutive windows
+     * do not overlap, so there is nothing to reuse, and Spark's arithmetic there counts a batch
+     * outside the window for keys new to it.
+     */
+    void requireOverlap(
+            String operator, Duration windowDuration, Duration slideDuration, String remedy) {
+        if (windowDuration.milliseconds() >= slideDuration.milliseconds()) {
+            return;
+        }
+        throw new InvalidPipelineException(
+                "windowDuration "
+                        + windowDuration.pretty()
+                        + " of "
+                        + operator
+                        + " on stream '"
+                        + node.info().describe()
+                        + "' is shorter than its slideDuration "
+                        + slideDuration.pretty()
+                        + ": a window maintained with an inverse function must overlap the"
+                        + " previous one; use "
+                        + remedy
+                        + ", which reduces each window from scratch");
     }
 
     void requireMultipleOfSlide(String operator, String parameter, Duration value) {

@@ -139,7 +139,11 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
      * that entered it ({@code reduceFn}) minus those that left it ({@code invReduceFn}, with {@code
      * invReduceFn(reduceFn(x, y), y) == x}), so the cost of a window follows the slide's data, not
      * the window's. As in Spark, keys whose value returns to the zero stay in the window unless a
-     * filter removes them, and the context needs a checkpoint directory.
+     * filter removes them, and the context needs a checkpoint directory. The window must not be
+     * shorter than the slide: consecutive windows must overlap for the inverse function to help.
+     *
+     * @throws InvalidPipelineException when {@code windowDuration} is shorter than {@code
+     *     slideDuration}, or either is not a multiple of this stream's slide
      */
     public PairDStream<K, V> reduceByKeyAndWindow(
             Function2<V, V, V> reduceFn,
@@ -151,8 +155,10 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
 
     /**
      * {@link #reduceByKeyAndWindow(Function2, Function2, Duration, Duration)} into {@code
-     * numPartitions} partitions (0: the default), keeping only the pairs for which {@code filterFn}
-     * returns true ({@code null}: keep all), such as {@code t -> t._2() != 0}.
+     * numPartitions} partitions (0: the default), emitting only the pairs for which {@code
+     * filterFn} returns true ({@code null}: keep all), such as {@code t -> t._2() != 0}. A key the
+     * filter rejects is dropped from the window's state once none of its values is left in the
+     * window, so the counts stay exact even when values can go negative (Spark drops it at once).
      */
     public PairDStream<K, V> reduceByKeyAndWindow(
             Function2<V, V, V> reduceFn,
@@ -164,6 +170,12 @@ public final class PairDStream<K, V> extends DStream<Tuple2<K, V>> {
         Objects.requireNonNull(reduceFn, "reduceFn");
         Objects.requireNonNull(invReduceFn, "invReduceFn");
         requireWindow("reduceByKeyAndWindow", windowDuration, slideDuration);
+        requireOverlap(
+                "reduceByKeyAndWindow",
+                windowDuration,
+                slideDuration,
+                "reduceByKeyAndWindow(reduceFn, windowDuration, slideDuration) without the inverse"
+                        + " function");
         requireDefaultOrPositive("reduceByKeyAndWindow", numPartitions);
         PlanNode reduced = reduceByKey(reduceFn, numPartitions).node;
         return derivePair(

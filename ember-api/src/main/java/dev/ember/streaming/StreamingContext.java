@@ -5,13 +5,16 @@ import dev.ember.spi.LocalMaster;
 import dev.ember.spi.RunSettings;
 import dev.ember.spi.Runner;
 import dev.ember.spi.Source;
+import dev.ember.spi.StateSerializer;
 import dev.ember.spi.plan.InputNode;
 import dev.ember.spi.plan.InputSpec;
 import dev.ember.spi.plan.PlanNode;
 import dev.ember.spi.plan.StatefulNode;
+import dev.ember.spi.plan.StreamGraph;
 import dev.ember.spi.plan.TransformNode;
 import dev.ember.spi.plan.UnionNode;
 import dev.ember.streaming.function.Function2;
+import dev.ember.streaming.internal.ContextHook;
 import dev.ember.streaming.scheduler.StreamingListener;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -53,6 +56,40 @@ public final class StreamingContext implements AutoCloseable {
     private volatile StreamingContextState state = StreamingContextState.INITIALIZED;
     private volatile Execution execution;
     private final List<StreamingListener> listeners = new CopyOnWriteArrayList<>();
+    private StateSerializer stateSerializer = StateSerializer.standard();
+    private final StreamingConf conf = new StreamingConf();
+    private byte[] restoreFrom;
+
+    static {
+        ContextHook.install(
+                new ContextHook.Access() {
+                    @Override
+                    public Execution execution(StreamingContext context) {
+                        Execution e = context.execution;
+                        if (e == null) {
+                            throw new IllegalStateException(
+                                    "context '"
+                                            + context.appName
+                                            + "' has not been started: call start() first");
+                        }
+                        return e;
+                    }
+
+                    @Override
+                    public StreamGraph plan(StreamingContext context) {
+                        return context.graph.snapshot(
+                                context.appName,
+                                context.batchDuration,
+                                context.checkpointDirectory);
+                    }
+
+                    @Override
+                    public void restoreOnStart(StreamingContext context, byte[] snapshot) {
+                        context.requireInitialized("restore");
+                        context.restoreFrom = snapshot;
+                    }
+                });
+    }
 
     /**
      * Creates a context.
@@ -138,6 +175,24 @@ public final class StreamingContext implements AutoCloseable {
     /** Removes a listener added with {@link #addStreamingListener}; it receives no later event. */
     public void removeStreamingListener(StreamingListener listener) {
         listeners.remove(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * This context's settings (write-ahead log, receiver limits, backpressure, checkpoints,
+     * graceful stop): see {@link StreamingConf}. Change them before {@link #start()}.
+     */
+    public StreamingConf conf() {
+        return conf;
+    }
+
+    /**
+     * Replaces the serializer of the values kept in state when it is saved (see {@link
+     * StateSerializer}): the standard one writes strings, numbers, {@code Tuple2} and lists
+     * directly and other values with Java serialization. Only before {@link #start()}.
+     */
+    public void setStateSerializer(StateSerializer serializer) {
+        requireInitialized("setStateSerializer");
+        this.stateSerializer = Objects.requireNonNull(serializer, "serializer");
     }
 
     /**
@@ -426,7 +481,15 @@ public final class StreamingContext implements AutoCloseable {
                 execution =
                         runner.start(
                                 graph.snapshot(appName, batchDuration, checkpointDirectory),
-                                new RunSettings(master, clock, out, this::terminated, listeners));
+                                new RunSettings(
+                                        master,
+                                        clock,
+                                        out,
+                                        this::terminated,
+                                        listeners,
+                                        stateSerializer,
+                                        restoreFrom,
+                                        conf.asMap()));
             } catch (RuntimeException | Error e) {
                 terminated(e);
                 throw e;

@@ -32,9 +32,13 @@ class CompareSmokeTest {
                 continue;
             }
             Report.Cell ember = row.cell("ember");
-            assertTrue(
-                    ember != null && ember.hasValue() && ember.value() >= 0,
-                    "no Ember figure for '" + row.metric() + "': " + ember);
+            // On a loaded machine even the quick rates may not hold: that is a verdict the
+            // workload reached by running, not a failure of the benchmark code.
+            boolean measured =
+                    ember != null
+                            && (ember.hasValue() && ember.value() >= 0
+                                    || ember.suffix().startsWith("not held at any rate tried"));
+            assertTrue(measured, "no Ember figure for '" + row.metric() + "': " + ember);
             assertEquals(null, row.cell("spark"), "Spark must not run in the smoke test");
         }
         try (Stream<Path> files = Files.list(out)) {

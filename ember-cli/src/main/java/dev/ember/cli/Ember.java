@@ -17,7 +17,9 @@ import java.util.spi.ToolProvider;
  *
  * <p>Standard output carries only the jobs' output (the batches, in Spark's {@code print()}
  * format); logs and messages go to standard error, at level {@code warn} unless {@code --log-level}
- * says otherwise. Exit status: {@code 0} success, {@code 1} the job failed, {@code 2} usage error.
+ * says otherwise. Exit status: {@code 0} the job ended by itself ({@code --duration} elapsed, or
+ * its source ended), {@code 1} the job failed, {@code 2} usage error; {@code 130} after Ctrl-C and
+ * {@code 143} after SIGTERM, each once the job stopped gracefully (or {@code 1} when that failed).
  *
  * <p>The command is also a {@link ToolProvider} named {@code ember}, so other Java programs can run
  * it in their own JVM with {@code ToolProvider.findFirst("ember")}.
@@ -49,7 +51,8 @@ public final class Ember {
      * @param out where the jobs' output (and {@code --help}, {@code --version}) goes
      * @param err where messages and logs written by the command go
      * @param args the command line
-     * @return the exit status: {@code 0} success, {@code 1} the job failed, {@code 2} usage error
+     * @return the exit status: {@code 0} the job ended by itself, {@code 1} the job failed, {@code
+     *     2} usage error
      * @throws IllegalStateException when ember-cli's implementation is not on the classpath
      */
     public static int run(PrintStream out, PrintStream err, String... args) {

@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * Counts words in UTF-8 text received from the network every second: Spark's {@code
- * JavaNetworkWordCount}, kept as close to the original as possible, so that it ports to Spark by
- * changing imports and adding the {@code Java} prefix to the context and stream classes.
+ * JavaNetworkWordCount}, kept as close to the original as possible: the same operators and
+ * functions, in the same order. What differs is around them: the context takes the master and the
+ * application name instead of a {@code SparkConf}, the classes have no {@code Java} prefix, and the
+ * imports come from {@code dev.ember.streaming} (the README's "Coming from Spark" lists it).
  *
  * <p>Usage: {@code NetworkWordCount <hostname> <port>}, where {@code <hostname>} and {@code <port>}
  * describe the TCP server this program connects to for text data.

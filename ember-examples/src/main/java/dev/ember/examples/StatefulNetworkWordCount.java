@@ -45,7 +45,9 @@ public final class StatefulNetworkWordCount {
         // Create the context with a 1 second batch size
         StreamingContext ssc =
                 new StreamingContext("local[2]", "StatefulNetworkWordCount", Durations.seconds(1));
-        ssc.checkpoint(".");
+        // Spark's example checkpoints into "."; Ember resumes from its directory at the next start,
+        // so it gets one of its own.
+        ssc.checkpoint("checkpoint-StatefulNetworkWordCount");
 
         DStream<String> lines = ssc.socketTextStream(args[0], Integer.parseInt(args[1]));
 

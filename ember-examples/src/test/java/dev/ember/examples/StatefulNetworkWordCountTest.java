@@ -9,6 +9,8 @@ import dev.ember.streaming.Tuple2;
 import dev.ember.test.StreamingTestDriver;
 import dev.ember.test.TestInput;
 import dev.ember.test.TestOutput;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +30,7 @@ class StatefulNetworkWordCountTest {
     }
 
     @Test
-    void emitsTheRunningTotalOfEachOccurrenceStartingFromTheInitialCounts() {
+    void emitsTheRunningTotalOfEachOccurrenceStartingFromTheInitialCounts() throws Exception {
         StreamingContext ssc =
                 new StreamingContext(
                         "local[2]", "StatefulNetworkWordCountTest", Durations.seconds(1));
@@ -39,7 +41,11 @@ class StatefulNetworkWordCountTest {
             TestOutput<Tuple2<String, Integer>> totals = driver.collect("totals", counts);
             TestOutput<Tuple2<String, Integer>> state =
                     driver.collect("state", counts.stateSnapshots());
-            ssc.checkpoint("target/checkpoints/StatefulNetworkWordCountTest");
+            ssc.checkpoint(
+                    Files.createTempDirectory(
+                                    Files.createDirectories(Path.of("target", "checkpoints")),
+                                    "StatefulNetworkWordCountTest-")
+                            .toString());
             driver.start();
 
             lines.add("hello world", "hello");

@@ -28,13 +28,22 @@ import java.util.Objects;
  * on while clients come and go, and posts that arrive while no client is connected are counted but
  * not kept.
  *
- * <p>Every client has a buffer of {@link Builder#clientBufferLines(int)} lines: a client that reads
- * too slowly loses its oldest lines, with a warning in the log, rather than slowing the others down
- * or growing memory without bound.
+ * <p>The relay keeps the newest lines once for all its clients, up to {@link
+ * Builder#clientBufferBytes(long)} (4 MiB by default): a client may fall that far behind, and one
+ * that reads more slowly loses its oldest lines, whole, with a warning in the log, rather than
+ * slowing the others down. So the memory for lines is bounded in bytes however many clients
+ * connect. The relay serves at most {@link Builder#maxClients(int)} clients at once (1,000 by
+ * default); one more gets a line that says so and is disconnected. A client that closes its
+ * connection is seen as gone at once, even when nothing is being written to it; the relay expects
+ * nothing from clients and discards what they send.
+ *
+ * <p>The relay serves every client from one network thread with non-blocking sockets, plus the
+ * source's thread. When the process runs out of file descriptors it logs it once, keeps serving the
+ * clients it has and accepts the waiting ones when descriptors are free again.
  *
  * <p>The relay ends when the source ends (a replay file at its end), when the source cannot go on,
- * or on {@link #close()}; in each case the lines already buffered are written to the clients (for
- * at most a few seconds) before their connections close. Thread-safe.
+ * when the relay itself fails, or on {@link #close()}; in each case the lines already buffered are
+ * written to the clients (for at most a few seconds) before their connections close. Thread-safe.
  */
 public final class Relay implements AutoCloseable {
     private final RelayServer server;
@@ -67,7 +76,7 @@ public final class Relay implements AutoCloseable {
      * Waits until the relay has ended.
      *
      * @throws SourceException when the relay ended because its source could not go on, such as a
-     *     rejected token
+     *     rejected token, or because the relay itself failed
      * @throws InterruptedException when interrupted while waiting
      */
     public void awaitTermination() throws InterruptedException {
@@ -78,7 +87,8 @@ public final class Relay implements AutoCloseable {
      * Waits until the relay has ended or {@code timeoutMillis} pass (negative: no limit).
      *
      * @return true when the relay has ended, false on timeout
-     * @throws SourceException when the relay ended because its source could not go on
+     * @throws SourceException when the relay ended because its source could not go on, or because
+     *     the relay itself failed
      * @throws InterruptedException when interrupted while waiting
      */
     public boolean awaitTermination(long timeoutMillis) throws InterruptedException {
@@ -87,8 +97,9 @@ public final class Relay implements AutoCloseable {
 
     /**
      * Stops the relay: closes the source, stops accepting clients, writes the lines still buffered
-     * for each client (for at most a few seconds) and closes their connections. Calling it again
-     * does nothing.
+     * for each client (for at most a few seconds) and closes their connections, then returns.
+     * Calling it again only waits for that. Called from a {@link Listener}, it returns at once and
+     * the connections close right after.
      */
     @Override
     public void close() {
@@ -105,13 +116,21 @@ public final class Relay implements AutoCloseable {
      * @param dropped lines dropped from the buffers of slow clients, summed over clients
      * @param clients clients connected now
      * @param skipped messages the source skipped as malformed
+     * @param refused connections refused because the relay already served its maximum of clients
      */
     public record Stats(
-            long received, long matched, long sent, long dropped, int clients, long skipped) {}
+            long received,
+            long matched,
+            long sent,
+            long dropped,
+            int clients,
+            long skipped,
+            long refused) {}
 
     /**
      * Hears about clients coming and going, for example to print them as the tutorial's listener
-     * does. Called on the relay's own threads; keep it short.
+     * does. Called on the relay's network thread, which serves every client: keep it short, and
+     * never block in it. An exception it throws is logged and ignored.
      */
     public interface Listener {
         /** A client connected from {@code client}. */
@@ -126,11 +145,18 @@ public final class Relay implements AutoCloseable {
 
     /** Options of a {@link Relay}, each settable once; {@link #start()} opens the port. */
     public static final class Builder {
+        private static final int DEFAULT_BACKLOG = 4096;
+        private static final int DEFAULT_MAX_CLIENTS = 1000;
+        private static final long DEFAULT_CLIENT_BUFFER_BYTES = 4L << 20;
+        private static final long MIN_CLIENT_BUFFER_BYTES = 1024;
+
         private final PostSource source;
         private KeywordFilter track;
         private String host;
         private Integer port;
-        private Integer clientBufferLines;
+        private Integer backlog;
+        private Integer maxClients;
+        private Long clientBufferBytes;
         private Listener listener;
 
         private Builder(PostSource source) {
@@ -163,15 +189,51 @@ public final class Relay implements AutoCloseable {
         }
 
         /**
-         * How many lines each client may have waiting before its oldest are dropped; at least 1,
-         * default 10,000.
+         * How many connections the operating system may queue while the relay accepts them; at
+         * least 1, default 4,096. The system caps it (on Linux at {@code net.core.somaxconn}).
+         * Connections beyond the queue may see their connection hang or fail.
          */
-        public Builder clientBufferLines(int lines) {
-            if (lines < 1) {
+        public Builder backlog(int connections) {
+            if (connections < 1) {
                 throw new IllegalArgumentException(
-                        "relay client buffer must hold at least 1 line, got " + lines);
+                        "relay backlog must be at least 1 connection, got " + connections);
             }
-            this.clientBufferLines = once("clientBufferLines", this.clientBufferLines, lines);
+            this.backlog = once("backlog", this.backlog, connections);
+            return this;
+        }
+
+        /**
+         * The most clients served at once; at least 1, default 1,000. A client that connects beyond
+         * it receives one line, {@code relay full: it already serves its maximum of N clients; try
+         * again later}, and is disconnected; the refusal is logged and counted in {@link
+         * Stats#refused()}. Each client takes a file descriptor: the process's limit ({@code ulimit
+         * -n}) should be above this.
+         */
+        public Builder maxClients(int clients) {
+            if (clients < 1) {
+                throw new IllegalArgumentException(
+                        "relay must serve at least 1 client at once, got a maximum of " + clients);
+            }
+            this.maxClients = once("maxClients", this.maxClients, clients);
+            return this;
+        }
+
+        /**
+         * How far, in bytes of lines, a client may fall behind the newest line before it loses its
+         * oldest lines; at least 1,024, default 4 MiB. The relay keeps these lines once for all
+         * clients, each line costing its UTF-8 bytes plus 32; it always keeps the newest line,
+         * however long.
+         */
+        public Builder clientBufferBytes(long bytes) {
+            if (bytes < MIN_CLIENT_BUFFER_BYTES) {
+                throw new IllegalArgumentException(
+                        "relay client buffer must be at least 1024 bytes, got "
+                                + bytes
+                                + "; give it a few MiB, such as "
+                                + DEFAULT_CLIENT_BUFFER_BYTES
+                                + " (4 MiB, the default)");
+            }
+            this.clientBufferBytes = once("clientBufferBytes", this.clientBufferBytes, bytes);
             return this;
         }
 
@@ -191,11 +253,16 @@ public final class Relay implements AutoCloseable {
             return new Relay(
                     RelayServer.start(
                             source,
-                            track == null ? KeywordFilter.none() : track,
-                            host == null ? "127.0.0.1" : host,
-                            port == null ? 5555 : port,
-                            clientBufferLines == null ? 10_000 : clientBufferLines,
-                            listener == null ? new Listener() {} : listener));
+                            new RelayServer.Options(
+                                    track == null ? KeywordFilter.none() : track,
+                                    host == null ? "127.0.0.1" : host,
+                                    port == null ? 5555 : port,
+                                    backlog == null ? DEFAULT_BACKLOG : backlog,
+                                    maxClients == null ? DEFAULT_MAX_CLIENTS : maxClients,
+                                    clientBufferBytes == null
+                                            ? DEFAULT_CLIENT_BUFFER_BYTES
+                                            : clientBufferBytes,
+                                    listener == null ? new Listener() {} : listener)));
         }
 
         private static <T> T once(String option, T previous, T value) {

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -102,7 +103,7 @@ class RelayIT {
                         List.of("Messi scores again #messi", "¡Golazo de MESSI! 🐐 olé");
                 assertEquals(expected, firstLines.get(10, TimeUnit.SECONDS));
                 assertEquals(expected, secondLines.get(10, TimeUnit.SECONDS));
-                assertEquals(new Relay.Stats(4, 2, 4, 0, 0, 0), relay.stats());
+                assertEquals(new Relay.Stats(4, 2, 4, 0, 0, 0, 0), relay.stats());
                 assertArrayEquals(new long[] {2, 0}, clients.gone.poll(10, TimeUnit.SECONDS));
                 assertArrayEquals(new long[] {2, 0}, clients.gone.poll(10, TimeUnit.SECONDS));
             }
@@ -127,20 +128,24 @@ class RelayIT {
     }
 
     @Test
-    void aSlowClientLosesItsOldestLinesWithoutHoldingUpTheOthers() throws Exception {
+    void aSlowClientLosesItsOldestLinesWholeWithoutHoldingUpTheOthers() throws Exception {
         QueueSource source = new QueueSource();
         Clients clients = new Clients();
         int total = 4000;
         String padding = "x".repeat(2000);
         try (Relay relay =
-                Relay.builder(source).port(0).clientBufferLines(10).listener(clients).start()) {
+                Relay.builder(source)
+                        .port(0)
+                        .clientBufferBytes(16 * 1024)
+                        .listener(clients)
+                        .start()) {
             Socket slow = new Socket();
             slow.setReceiveBufferSize(4096);
             slow.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), relay.port()));
             try (Socket fast = connect(relay)) {
                 clients.awaitConnected(2);
-                // The fast client acknowledges each line, and the next post comes only then: its
-                // buffer never holds more than one line, while the slow one never reads.
+                // The fast client acknowledges each line, and the next post comes only then,
+                // while the slow one reads nothing until the end.
                 Semaphore read = new Semaphore(0);
                 CompletableFuture<Integer> fastReader =
                         CompletableFuture.supplyAsync(
@@ -167,17 +172,16 @@ class RelayIT {
                 }
                 Relay.Stats during = relay.stats();
                 assertTrue(during.dropped() > 0, during::toString);
-                // Neither sent nor dropped yet: the slow client's buffer and the lines its writer
-                // is stuck writing (10 each at most), and the fast client's last line while its
-                // writer counts it.
+                // Neither sent nor dropped yet: the slow client's lines still in the log (16 KiB
+                // holds 8 of these), the one it is in the middle of, one evicted but not yet
+                // counted, and the fast client's last line while its count is updated.
                 long pending = 2L * total - during.sent() - during.dropped();
-                assertTrue(pending >= 0 && pending <= 21, during::toString);
+                assertTrue(pending >= 0 && pending <= 11, during::toString);
 
                 // Ending the source drains the buffers: the fast client gets everything, the slow
                 // one what fits before the drain gives up on it and closes its connection.
                 source.end();
                 relay.awaitTermination();
-                slow.close();
                 assertEquals(total, fastReader.get(10, TimeUnit.SECONDS));
                 List<long[]> gone = List.of(clients.gone.take(), clients.gone.take());
                 long[] fastCounts = gone.get(0)[1] == 0 ? gone.get(0) : gone.get(1);
@@ -185,7 +189,81 @@ class RelayIT {
                 assertArrayEquals(new long[] {total, 0}, fastCounts);
                 assertTrue(slowCounts[1] > 0, "the slow client dropped lines");
                 assertEquals(total, slowCounts[0] + slowCounts[1]);
+
+                // What the slow client got is whole lines, in order, as many as were sent to it,
+                // and maybe the start of the line being written when the drain gave up on it.
+                String slowText =
+                        new String(slow.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                List<String> slowLines = List.of(slowText.split("\n", -1));
+                String cutShort = slowLines.get(slowLines.size() - 1);
+                List<String> whole = slowLines.subList(0, slowLines.size() - 1);
+                assertEquals(slowCounts[0], whole.size());
+                int previous = -1;
+                for (String line : whole) {
+                    int space = line.indexOf(' ');
+                    int n = Integer.parseInt(line.substring(0, space));
+                    assertTrue(n > previous, () -> "line " + n + " after line " + whole);
+                    assertEquals(padding, line.substring(space + 1));
+                    previous = n;
+                }
+                assertTrue(cutShort.matches("(\\d+( x{0,1999})?)?"), cutShort);
+            } finally {
+                slow.close();
             }
+        }
+    }
+
+    @Test
+    void refusesAClientBeyondTheMaximumWithALineSayingSo() throws Exception {
+        QueueSource source = new QueueSource();
+        Clients clients = new Clients();
+        try (Relay relay = Relay.builder(source).port(0).maxClients(2).listener(clients).start();
+                Socket first = connect(relay);
+                Socket second = connect(relay)) {
+            clients.awaitConnected(2);
+            try (Socket third = connect(relay)) {
+                assertEquals(
+                        List.of(
+                                "relay full: it already serves its maximum of 2 clients; try"
+                                        + " again later"),
+                        readAll(third).get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(new Relay.Stats(0, 0, 0, 0, 2, 0, 1), relay.stats());
+
+            // Once a client leaves, there is room again.
+            first.close();
+            assertArrayEquals(new long[] {0, 0}, clients.gone.poll(10, TimeUnit.SECONDS));
+            try (Socket fourth = connect(relay)) {
+                clients.awaitConnected(1);
+                CompletableFuture<List<String>> lines = readAll(fourth);
+                source.add("room again");
+                source.end();
+                assertEquals(List.of("room again"), lines.get(10, TimeUnit.SECONDS));
+            }
+            relay.awaitTermination();
+            assertEquals(new Relay.Stats(1, 1, 2, 0, 0, 0, 1), relay.stats());
+        }
+    }
+
+    @Test
+    void noticesAClientThatLeavesWhileNothingIsWrittenToIt() throws Exception {
+        QueueSource source = new QueueSource();
+        Clients clients = new Clients();
+        try (Relay relay =
+                Relay.builder(source)
+                        .track(KeywordFilter.of("messi"))
+                        .port(0)
+                        .listener(clients)
+                        .start()) {
+            for (int i = 0; i < 20; i++) {
+                try (Socket client = connect(relay)) {
+                    clients.awaitConnected(1);
+                    source.add("nothing about him");
+                }
+                assertArrayEquals(new long[] {0, 0}, clients.gone.poll(10, TimeUnit.SECONDS));
+            }
+            source.awaitDelivered(20);
+            assertEquals(new Relay.Stats(20, 0, 0, 0, 0, 0, 0), relay.stats());
         }
     }
 
@@ -226,6 +304,63 @@ class RelayIT {
     }
 
     @Test
+    void aSourceThatThrowsAnErrorEndsTheRelayWithIt() throws Exception {
+        Error error = new StackOverflowError("deep in a parser");
+        PostSource failing =
+                new PostSource() {
+                    @Override
+                    public String description() {
+                        return "broken";
+                    }
+
+                    @Override
+                    public void run(Consumer<Post> sink) {
+                        throw error;
+                    }
+
+                    @Override
+                    public long skippedCount() {
+                        return 0;
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+        Clients clients = new Clients();
+        try (Relay relay = Relay.builder(failing).port(0).listener(clients).start();
+                Socket client = connect(relay)) {
+            CompletableFuture<List<String>> lines = readAll(client);
+            SourceException thrown = assertThrows(SourceException.class, relay::awaitTermination);
+            assertEquals("source broken failed", thrown.getMessage());
+            assertSame(error, thrown.getCause());
+            assertEquals(List.of(), lines.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotStopTheRelay() throws Exception {
+        QueueSource source = new QueueSource();
+        Semaphore told = new Semaphore(0);
+        Relay.Listener throwing =
+                new Relay.Listener() {
+                    @Override
+                    public void clientConnected(SocketAddress client) {
+                        told.release();
+                        throw new IllegalStateException("listener bug");
+                    }
+                };
+        try (Relay relay = Relay.builder(source).port(0).listener(throwing).start();
+                Socket client = connect(relay)) {
+            assertTrue(told.tryAcquire(10, TimeUnit.SECONDS));
+            CompletableFuture<List<String>> lines = readAll(client);
+            source.add("still relayed");
+            source.end();
+            assertEquals(List.of("still relayed"), lines.get(10, TimeUnit.SECONDS));
+            relay.awaitTermination();
+        }
+    }
+
+    @Test
     void saysWhichPortIsInUse() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
@@ -257,8 +392,17 @@ class RelayIT {
                 assertThrows(IllegalArgumentException.class, () -> builder.port(70000))
                         .getMessage());
         assertEquals(
-                "relay client buffer must hold at least 1 line, got 0",
-                assertThrows(IllegalArgumentException.class, () -> builder.clientBufferLines(0))
+                "relay client buffer must be at least 1024 bytes, got 10; give it a few MiB,"
+                        + " such as 4194304 (4 MiB, the default)",
+                assertThrows(IllegalArgumentException.class, () -> builder.clientBufferBytes(10))
+                        .getMessage());
+        assertEquals(
+                "relay must serve at least 1 client at once, got a maximum of 0",
+                assertThrows(IllegalArgumentException.class, () -> builder.maxClients(0))
+                        .getMessage());
+        assertEquals(
+                "relay backlog must be at least 1 connection, got 0",
+                assertThrows(IllegalArgumentException.class, () -> builder.backlog(0))
                         .getMessage());
     }
 }

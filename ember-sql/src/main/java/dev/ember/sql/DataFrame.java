@@ -1,9 +1,9 @@
 package dev.ember.sql;
 
 import dev.ember.sql.internal.Identifiers;
-import dev.ember.sql.internal.Table;
-import dev.ember.sql.internal.TableColumn;
 import dev.ember.sql.internal.Tables;
+import dev.ember.sql.spi.Column;
+import dev.ember.sql.spi.Table;
 import dev.ember.streaming.Time;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +44,8 @@ public final class DataFrame {
     /** The columns with their types, in order. */
     public List<StructField> schema() {
         List<StructField> fields = new ArrayList<>(table.columns().size());
-        for (TableColumn c : table.columns()) {
-            fields.add(c.field());
+        for (Column c : table.columns()) {
+            fields.add(new StructField(c.name(), c.type()));
         }
         return List.copyOf(fields);
     }
@@ -130,7 +130,7 @@ public final class DataFrame {
     /** The first {@code n} rows of this frame, as Spark's {@code limit}. */
     public DataFrame limit(int n) {
         requireNonNegative("limit", n);
-        return new DataFrame(context, table.limit(n), truncated);
+        return new DataFrame(context, Tables.limit(table, n), truncated);
     }
 
     /**
@@ -154,7 +154,7 @@ public final class DataFrame {
                             + "; give one name per column");
         }
         Tables.requireColumnNames(names, "toDF");
-        return new DataFrame(context, table.withColumnNames(names), truncated);
+        return new DataFrame(context, Tables.withColumnNames(table, names), truncated);
     }
 
     /**

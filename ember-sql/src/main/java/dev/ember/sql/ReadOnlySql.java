@@ -1,6 +1,6 @@
 package dev.ember.sql;
 
-import dev.ember.sql.internal.SqlEngine;
+import dev.ember.sql.spi.ReadOnlyResult;
 import dev.ember.streaming.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,32 +8,32 @@ import java.util.Objects;
 
 /**
  * Queries for code that runs SQL other people typed, such as a dashboard's console: made by {@link
- * SqlContext#readOnly()}.
+ * SqlContext#readOnly()}. It is a security boundary, and allows only what is known to be safe.
  *
  * <p>A query must be exactly one {@code SELECT}, {@code WITH}, {@code VALUES}, {@code FROM}-first,
- * {@code EXPLAIN}, {@code DESCRIBE}, {@code SHOW} or {@code SUMMARIZE} statement, as DuckDB's own
- * parser reads it; anything else ({@code COPY}, {@code ATTACH}, {@code INSTALL}, {@code LOAD},
- * {@code CREATE}, {@code DROP}, {@code SET}, {@code PRAGMA}, several statements) is refused before
- * it reaches the database, with {@link SqlException.Reason#NOT_ALLOWED}. Behind that gate the
- * database itself cannot touch files or extensions and its settings are locked, so even a {@code
- * SELECT} such as {@code read_csv('/etc/passwd')} is refused.
+ * {@code EXPLAIN}, {@code DESCRIBE}, {@code SHOW TABLES} or {@code SUMMARIZE} statement, as
+ * DuckDB's own parser reads it, made only of allow-listed functions and table functions, and
+ * reading only the context's views, tables and history tables; anything else is refused before it
+ * reaches the database, with {@link SqlException.Reason#NOT_ALLOWED} (or {@link
+ * SqlException.Reason#UNKNOWN_VIEW} for a name that is not one of the context's). Behind that gate
+ * the database cannot touch files or extensions, its settings are locked, and its memory is capped
+ * ({@link SqlException.Reason#MEMORY_LIMIT} when a query needs more). docs/sql.md lists exactly
+ * what is allowed.
  *
  * <p>A query that runs longer than the timeout is cancelled and fails with {@link
- * SqlException.Reason#TIMEOUT}. A query that returns more rows than the limit is cut there: the
- * frame holds the first {@code maxRows} rows and {@link DataFrame#isTruncated()} is true (the rows
- * are streamed, so the database stops producing more).
+ * SqlException.Reason#TIMEOUT}. A result is cut inside the database at the row and byte limits of
+ * {@link ReadOnlyLimits}, so it cannot fill the Java heap: the frame holds the longest first part
+ * of the rows that fits, and {@link DataFrame#isTruncated()} is true when rows were left out.
  *
  * <p>Thread-safe; queries run concurrently, each on a connection of its own.
  */
 public final class ReadOnlySql {
     private final SqlContext context;
-    private final Duration timeout;
-    private final int maxRows;
+    private final ReadOnlyLimits limits;
 
-    ReadOnlySql(SqlContext context, Duration timeout, int maxRows) {
+    ReadOnlySql(SqlContext context, ReadOnlyLimits limits) {
         this.context = context;
-        this.timeout = timeout;
-        this.maxRows = maxRows;
+        this.limits = limits;
     }
 
     /**
@@ -44,8 +44,7 @@ public final class ReadOnlySql {
      */
     public DataFrame sql(String query) {
         Objects.requireNonNull(query, "query");
-        SqlEngine.ReadOnlyResult result =
-                context.engine().queryReadOnly(query, timeout.milliseconds(), maxRows);
+        ReadOnlyResult result = context.engine().queryReadOnly(query, limits);
         return new DataFrame(context, result.table(), result.truncated());
     }
 
@@ -56,13 +55,23 @@ public final class ReadOnlySql {
         return List.copyOf(names);
     }
 
+    /** The limits every query runs within. */
+    public ReadOnlyLimits limits() {
+        return limits;
+    }
+
     /** How long a query may run. */
     public Duration timeout() {
-        return timeout;
+        return limits.timeout();
     }
 
     /** The most rows a query returns. */
     public int maxRows() {
-        return maxRows;
+        return limits.maxRows();
+    }
+
+    /** The most bytes a query's result holds, counted as {@link ReadOnlyLimits} says. */
+    public long maxBytes() {
+        return limits.maxBytes();
     }
 }

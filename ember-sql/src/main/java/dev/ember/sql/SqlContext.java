@@ -1,17 +1,16 @@
 package dev.ember.sql;
 
-import dev.ember.sql.internal.DuckDbEngine;
-import dev.ember.sql.internal.EngineSettings;
 import dev.ember.sql.internal.Identifiers;
 import dev.ember.sql.internal.RowBinder;
 import dev.ember.sql.internal.ShowFormatter;
-import dev.ember.sql.internal.SqlEngine;
-import dev.ember.sql.internal.Table;
+import dev.ember.sql.internal.SqlEngines;
 import dev.ember.sql.internal.Tables;
+import dev.ember.sql.spi.SqlEngine;
+import dev.ember.sql.spi.SqlEngineSettings;
+import dev.ember.sql.spi.Table;
 import dev.ember.streaming.Batch;
 import dev.ember.streaming.DStream;
 import dev.ember.streaming.Duration;
-import dev.ember.streaming.Durations;
 import dev.ember.streaming.StreamingContext;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -50,8 +49,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Security</b>: unless {@link Builder#externalAccess(boolean)} allows it, queries cannot read
  * or write files, attach databases, load extensions or change settings, the program's own included.
- * {@link #readOnly()} adds a gate for queries that come from outside the program: one {@code
- * SELECT}-like statement, a timeout and a row limit.
+ * The database's memory is capped ({@link Builder#memoryLimit(long)}). {@link #readOnly()} adds a
+ * gate for queries that come from outside the program: one {@code SELECT}-like statement made of
+ * allowed functions and the context's own views, a timeout, and a limit on rows and bytes.
+ *
+ * <p><b>Engines</b>: the database comes from the {@link dev.ember.sql.spi.SqlEngineProvider} that
+ * supports the streaming context's master: embedded DuckDB for {@code local}, {@code local[N]} and
+ * {@code local[*]}.
  *
  * <p><b>Threads</b>: thread-safe. Every method may be called from any thread, also while the
  * streaming context runs; queries run concurrently, each on a connection of its own. {@link
@@ -240,37 +244,35 @@ public final class SqlContext implements AutoCloseable {
     }
 
     /**
-     * Read-only queries with the defaults: a 10 s statement timeout and at most 10,000 rows.
+     * Read-only queries with the default limits ({@link ReadOnlyLimits#DEFAULT}): a 10 s statement
+     * timeout, at most 10,000 rows and 16 MiB.
      *
      * @throws IllegalStateException when this context allows external access
      */
     public ReadOnlySql readOnly() {
-        return readOnly(Durations.seconds(10), 10_000);
+        return readOnly(ReadOnlyLimits.DEFAULT);
     }
 
     /**
-     * Read-only queries for code that runs what others typed, such as a dashboard's SQL console:
-     * see {@link ReadOnlySql}.
+     * Read-only queries with the default byte limit and the given timeout and row limit; see {@link
+     * #readOnly(ReadOnlyLimits)}.
      *
      * @param timeout how long a query may run before it is cancelled; positive
      * @param maxRows the most rows a query returns; positive
+     */
+    public ReadOnlySql readOnly(Duration timeout, int maxRows) {
+        return readOnly(ReadOnlyLimits.DEFAULT.withTimeout(timeout).withMaxRows(maxRows));
+    }
+
+    /**
+     * Read-only queries for code that runs what others typed, such as a dashboard's SQL console,
+     * within {@code limits}: see {@link ReadOnlySql}.
+     *
      * @throws IllegalStateException when this context allows external access, since the database
      *     could then read files
      */
-    public ReadOnlySql readOnly(Duration timeout, int maxRows) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.milliseconds() <= 0) {
-            throw new IllegalArgumentException(
-                    "read-only statement timeout must be positive, got "
-                            + timeout.pretty()
-                            + "; use for example Durations.seconds(10)");
-        }
-        if (maxRows < 1) {
-            throw new IllegalArgumentException(
-                    "read-only maxRows must be at least 1, got "
-                            + maxRows
-                            + "; use for example 1000");
-        }
+    public ReadOnlySql readOnly(ReadOnlyLimits limits) {
+        Objects.requireNonNull(limits, "limits");
         if (!engine.readOnlyCapable()) {
             throw new IllegalStateException(
                     "the SQL context of '"
@@ -278,7 +280,7 @@ public final class SqlContext implements AutoCloseable {
                             + "' allows external access, so queries could read and write files;"
                             + " build it without externalAccess(true) to serve read-only queries");
         }
-        return new ReadOnlySql(this, timeout, maxRows);
+        return new ReadOnlySql(this, limits);
     }
 
     /**
@@ -324,11 +326,15 @@ public final class SqlContext implements AutoCloseable {
      * database.
      */
     public static final class Builder {
+        private static final long DEFAULT_MEMORY_LIMIT = 256L << 20;
+        private static final long MIN_MEMORY_LIMIT = 16L << 20;
+
         private final StreamingContext ssc;
         private Path historyFile;
         private Duration historyRetention;
         private ZoneId timeZone;
         private Boolean externalAccess;
+        private Long memoryLimit;
 
         private Builder(StreamingContext ssc) {
             this.ssc = ssc;
@@ -386,9 +392,34 @@ public final class SqlContext implements AutoCloseable {
         }
 
         /**
-         * Starts the database.
+         * The most memory, in bytes, the database may use for views, history pages, query state and
+         * results; 256 MiB by default. It is DuckDB's {@code memory_limit}, which holds for the
+         * whole database, so it bounds read-only queries and the program's own alike: a query that
+         * needs more fails with {@link SqlException.Reason#MEMORY_LIMIT} instead of growing the
+         * process, and nothing spills to disk.
+         *
+         * @throws IllegalArgumentException when {@code bytes} is less than 16 MiB
+         */
+        public Builder memoryLimit(long bytes) {
+            requireUnset("memoryLimit", memoryLimit);
+            if (bytes < MIN_MEMORY_LIMIT) {
+                throw new IllegalArgumentException(
+                        "memoryLimit must be at least 16 MiB ("
+                                + MIN_MEMORY_LIMIT
+                                + " bytes), got "
+                                + bytes
+                                + "; use for example 256L << 20 for 256 MiB");
+            }
+            this.memoryLimit = bytes;
+            return this;
+        }
+
+        /**
+         * Starts the database, on the SQL engine that supports the streaming context's master
+         * (DuckDB for the local masters).
          *
          * @throws IllegalStateException when a retention is set without a history file
+         * @throws IllegalStateException when no SQL engine on the class path supports the master
          * @throws IllegalArgumentException when the time zone is unknown to the database
          * @throws SqlException when the database cannot start or the history file cannot be opened
          *     (another process has it open, say)
@@ -416,14 +447,16 @@ public final class SqlContext implements AutoCloseable {
         }
 
         private SqlContext start(ZoneId zone) {
-            EngineSettings settings =
-                    new EngineSettings(
+            SqlEngineSettings settings =
+                    new SqlEngineSettings(
                             ssc.appName(),
+                            ssc.master(),
                             historyFile,
                             historyRetention == null ? 0 : historyRetention.milliseconds(),
                             zone,
-                            Boolean.TRUE.equals(externalAccess));
-            return new SqlContext(ssc, new DuckDbEngine(settings), zone);
+                            Boolean.TRUE.equals(externalAccess),
+                            memoryLimit == null ? DEFAULT_MEMORY_LIMIT : memoryLimit);
+            return new SqlContext(ssc, SqlEngines.create(settings), zone);
         }
 
         private static void requireUnset(String setting, Object earlier) {

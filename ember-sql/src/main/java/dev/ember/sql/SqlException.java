@@ -30,6 +30,11 @@ public class SqlException extends StreamingException {
         NOT_ALLOWED,
         /** The query ran longer than the read-only statement timeout and was cancelled. */
         TIMEOUT,
+        /**
+         * The query needed more memory than the database's limit ({@code
+         * SqlContext.Builder.memoryLimit}) and was stopped; the database and the JVM go on.
+         */
+        MEMORY_LIMIT,
         /** The database could not run the query or the update for another reason. */
         FAILED
     }

@@ -1,8 +1,8 @@
 package dev.ember.sql;
 
 import dev.ember.sql.internal.Identifiers;
-import dev.ember.sql.internal.Table;
 import dev.ember.sql.internal.Tables;
+import dev.ember.sql.spi.Table;
 import dev.ember.streaming.Batch;
 import dev.ember.streaming.DStream;
 import dev.ember.streaming.InvalidPipelineException;
@@ -161,7 +161,7 @@ public final class StreamTable {
                     Tables.fromElements(batch.collect(), type, names, "view '" + viewName + "'");
             for (Object step : steps) {
                 if (step instanceof Integer n) {
-                    table = table.limit(n);
+                    table = Tables.limit(table, n);
                 } else {
                     @SuppressWarnings("unchecked")
                     List<SortOrder> orders = (List<SortOrder>) step;

@@ -6,6 +6,6 @@
  *
  * <p>This package is public API. It names no engine type: the local implementation runs on an
  * embedded DuckDB database, and everything about it lives in {@code dev.ember.sql.internal}, which
- * users must not import.
+ * users must not import. Engines plug in through {@code dev.ember.sql.spi}.
  */
 package dev.ember.sql;

@@ -34,6 +34,12 @@ class ReadOnlySqlTest {
                     + " SUMMARIZE statement, which cannot change data, files or settings; run"
                     + " anything else from the program itself";
 
+    static final String USES =
+            ", which read-only mode does not allow: it allows only the functions, table functions"
+                    + " and views that cannot reveal settings or files, write, or make a result far"
+                    + " larger than the query (see docs/sql.md); run anything else from the program"
+                    + " itself";
+
     @TempDir Path dir;
 
     private final StreamingContext ssc =
@@ -95,6 +101,21 @@ class ReadOnlySqlTest {
     }
 
     @Test
+    void aQueryWhoseSyntaxTheGuardCannotReadIsRefused() {
+        String query = "SELECT * FROM (PIVOT words ON word USING sum(total))";
+        SqlException e = refused(query);
+        assertEquals(SqlException.Reason.NOT_ALLOWED, e.reason());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "read-only query \""
+                                        + query
+                                        + "\" was refused because it uses syntax that read-only"
+                                        + " mode cannot check ("),
+                e.getMessage());
+    }
+
+    @Test
     void severalStatementsAreRefusedWhateverTheyAre() {
         for (String query :
                 List.of(
@@ -126,14 +147,42 @@ class ReadOnlySqlTest {
     }
 
     @Test
-    void aQueryThatWouldReadFilesIsRefusedByTheDatabaseItself() {
+    void queriesThatWouldReadFilesAreRefusedBeforeTheyReachTheDatabase() {
+        for (String function : List.of("read_csv", "read_text", "glob", "query")) {
+            String query = "SELECT * FROM " + function + "('/etc/passwd')";
+            SqlException e = refused(query);
+            assertEquals(SqlException.Reason.NOT_ALLOWED, e.reason(), query);
+            assertEquals(
+                    "read-only query \""
+                            + query
+                            + "\" was refused because it uses the table function "
+                            + function
+                            + USES,
+                    e.getMessage());
+        }
+        String file = "SELECT * FROM '" + dir.resolve("other.duckdb") + "'";
+        SqlException e = refused(file);
+        assertEquals(SqlException.Reason.UNKNOWN_VIEW, e.reason());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "read-only query \""
+                                        + file
+                                        + "\" reads '"
+                                        + dir.resolve("other.duckdb")
+                                        + "', which is not a view or table of this SQL context"),
+                e.getMessage());
+    }
+
+    @Test
+    void theDatabaseItselfRefusesFilesToTheProgramsOwnQueriesToo() {
         for (String query :
                 List.of(
                         "SELECT * FROM read_csv('/etc/passwd')",
                         "SELECT * FROM read_text('/etc/passwd')",
                         "SELECT * FROM glob('/etc/*')",
                         "SELECT * FROM '" + dir.resolve("other.duckdb") + "'")) {
-            SqlException e = refused(query);
+            SqlException e = assertThrows(SqlException.class, () -> sql.sql(query), query);
             assertEquals(SqlException.Reason.NOT_ALLOWED, e.reason(), query);
             assertTrue(
                     e.getMessage()
@@ -141,12 +190,6 @@ class ReadOnlySqlTest {
                     e.getMessage());
             assertTrue(e.getMessage().contains("Permission Error"), e.getMessage());
         }
-        SqlException viaQuery =
-                refused("SELECT * FROM query('COPY words TO ''" + dir.resolve("q.csv") + "''')");
-        assertEquals(SqlException.Reason.SYNTAX_ERROR, viaQuery.reason());
-        assertTrue(
-                viaQuery.getMessage().contains("Expected a single SELECT statement"),
-                viaQuery.getMessage());
     }
 
     @Test
@@ -217,6 +260,114 @@ class ReadOnlySqlTest {
     }
 
     @Test
+    void aResultLargerThanTheByteLimitIsCutInOrderAndSaysSo() {
+        ReadOnlySql small = sql.readOnly(ReadOnlyLimits.DEFAULT.withMaxBytes(1024));
+
+        // A BIGINT counts 8 bytes and 16 of overhead: 42 rows fit 1,024 bytes.
+        DataFrame numbers = small.sql("SELECT range AS n FROM range(100) ORDER BY n DESC");
+        // 32 characters of md5 and 16 of overhead: 21 rows.
+        DataFrame hashes = small.sql("SELECT md5(range::VARCHAR) AS h FROM range(100)");
+        DataFrame fits = small.sql("SELECT range AS n FROM range(42)");
+
+        assertTrue(numbers.isTruncated());
+        assertEquals(42, numbers.count());
+        assertEquals(99L, numbers.first().getLong(0));
+        assertEquals(58L, numbers.rows().get(41).getLong(0));
+        assertTrue(hashes.isTruncated());
+        assertEquals(21, hashes.count());
+        assertFalse(fits.isTruncated());
+        assertEquals(42, fits.count());
+        assertEquals(1024, small.maxBytes());
+    }
+
+    @Test
+    void everydayQueriesPassTheGuard() {
+        sql.toDF(
+                        List.of(Tuple2.of("#a", 3L), Tuple2.of("#b", 2L), Tuple2.of("#c", 1L)),
+                        "tag",
+                        "count")
+                .createOrReplaceTempView("tags");
+        Map<String, Object> expected = new TreeMap<>();
+        expected.put("SELECT tag, count FROM tags ORDER BY count DESC LIMIT 2", 2L);
+        expected.put("SELECT upper(tag) AS t, count * 2 AS c FROM tags WHERE tag LIKE '#%'", 3L);
+        expected.put(
+                "SELECT tag FROM tags WHERE count BETWEEN 2 AND 3 AND tag IN ('#a', '#b')", 2L);
+        expected.put("SELECT CASE WHEN count > 1 THEN 'many' ELSE 'one' END FROM tags", 3L);
+        expected.put("SELECT coalesce(NULL, tag), CAST(count AS VARCHAR) FROM tags", 3L);
+        expected.put("SELECT count::DOUBLE / sum(count) OVER () AS share FROM tags", 3L);
+        expected.put(
+                "SELECT tag, rank() OVER (ORDER BY count DESC) AS r FROM tags QUALIFY r <= 2", 2L);
+        expected.put("SELECT count(*), sum(count), avg(count), max(tag) FROM tags", 1L);
+        expected.put("SELECT count % 2 AS odd, count(*) FROM tags GROUP BY ALL", 2L);
+        expected.put(
+                "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 5)"
+                        + " SELECT n FROM t",
+                5L);
+        expected.put("SELECT tag FROM tags UNION SELECT word FROM words", 5L);
+        expected.put("SELECT * FROM tags WHERE count = (SELECT max(count) FROM tags)", 1L);
+        expected.put("SELECT list_transform([1, 2, 3], lambda x: x * 2) AS l", 1L);
+        expected.put("SELECT unnest(['a', 'b']) AS u", 2L);
+        expected.put("SELECT * FROM unnest([1, 2, 3])", 3L);
+        expected.put("SELECT {'a': 1}.a, [1, 2][1], '{\"k\": 1}'::JSON->>'$.k'", 1L);
+        expected.put("SELECT date_trunc('hour', TIMESTAMP '2026-01-02 03:04:05')", 1L);
+        expected.put("SELECT strftime(now(), '%Y') IS NOT NULL", 1L);
+        expected.put("SELECT COLUMNS('^c') FROM tags", 3L);
+        expected.put("SELECT * FROM tags t JOIN words w ON t.count = w.total", 2L);
+        expected.put("SELECT w.window_end, w.word FROM history.main.words w", 1L);
+        expected.put("SELECT * FROM main.tags, memory.main.words", 6L);
+        expected.put(
+                "SELECT * FROM range(3) r(n) WHERE n IN (SELECT n FROM generate_series(1, 2) g(n))",
+                2L);
+        expected.put("SHOW ALL TABLES", null);
+        for (Map.Entry<String, Object> e : expected.entrySet()) {
+            DataFrame frame = readOnly.sql(e.getKey());
+            if (e.getValue() != null) {
+                assertEquals(e.getValue(), frame.count(), e.getKey());
+            }
+            assertFalse(frame.isTruncated(), e.getKey());
+        }
+    }
+
+    @Test
+    void aCheckedQueryIsCheckedAgainWhenTheViewsChange() {
+        String query = "SELECT * FROM words ORDER BY total";
+        assertEquals(List.of("word", "total"), readOnly.sql(query).columns());
+        assertEquals(List.of("word", "total"), readOnly.sql(query).columns());
+
+        sql.toDF(List.of(Tuple2.of("x", "y")), "a", "b").createOrReplaceTempView("words");
+        assertEquals(List.of("a", "b"), readOnly.sql("SELECT * FROM words ORDER BY a").columns());
+        sql.dropTempView("words");
+        assertEquals(
+                SqlException.Reason.UNKNOWN_VIEW,
+                assertThrows(SqlException.class, () -> readOnly.sql(query)).reason());
+    }
+
+    @Test
+    void limitsOutsideTheirRangeAreRefusedWithTheValue() {
+        assertEquals(
+                "read-only maxBytes must be at least 1024, got 10; use for example 1048576 for 1"
+                        + " MiB",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ReadOnlyLimits.DEFAULT.withMaxBytes(10))
+                        .getMessage());
+        assertEquals(
+                "read-only maxRows must be at least 1, got 0; use for example 1000",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ReadOnlyLimits.DEFAULT.withMaxRows(0))
+                        .getMessage());
+        assertEquals(
+                "memoryLimit must be at least 16 MiB (16777216 bytes), got 1000; use for example"
+                        + " 256L << 20 for 256 MiB",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> SqlContext.builder(ssc).memoryLimit(1000))
+                        .getMessage());
+        assertEquals("10s, 10000 rows, 16777216 bytes", ReadOnlyLimits.DEFAULT.toString());
+    }
+
+    @Test
     void syntaxErrorsAndUnknownViewsAreReportedAsInFullMode() {
         SqlException syntax = refused("SELEC 1");
         assertEquals(SqlException.Reason.SYNTAX_ERROR, syntax.reason());
@@ -230,8 +381,9 @@ class ReadOnlySqlTest {
         assertTrue(
                 unknown.getMessage()
                         .contains(
-                                "'wrods', which does not exist; the views and tables are [words],"
-                                        + " the history tables [history.words]"),
+                                "reads 'wrods', which is not a view or table of this SQL context;"
+                                        + " the views and tables are [words], the history tables"
+                                        + " [history.words]"),
                 unknown.getMessage());
     }
 

@@ -1,11 +1,14 @@
 package dev.ember.test;
 
+import dev.ember.spi.ContextAccess;
 import dev.ember.streaming.DStream;
 import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.StreamingContextState;
 import dev.ember.streaming.Time;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +48,7 @@ public final class StreamingTestDriver implements AutoCloseable {
     private static final long RECEIVER_START_TIMEOUT_MILLIS = 10_000;
 
     private final StreamingContext context;
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final Map<String, TestInput<?>> inputs = new LinkedHashMap<>();
     private final Map<String, TestOutput<?>> outputs = new LinkedHashMap<>();
@@ -53,7 +56,12 @@ public final class StreamingTestDriver implements AutoCloseable {
     private boolean closed;
 
     private StreamingTestDriver(StreamingContext context) {
+        this(context, new ManualClock());
+    }
+
+    private StreamingTestDriver(StreamingContext context, ManualClock clock) {
         this.context = context;
+        this.clock = clock;
         context.setClock(clock);
         context.setPrintStream(new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
@@ -67,6 +75,44 @@ public final class StreamingTestDriver implements AutoCloseable {
      */
     public static StreamingTestDriver create(StreamingContext context) {
         return new StreamingTestDriver(Objects.requireNonNull(context, "context"));
+    }
+
+    /**
+     * Takes over {@code context}, a fresh build of the program a snapshot was taken from, so that
+     * it starts from {@code snapshot}: the state of every stream the snapshot holds is restored by
+     * stable name, and the clock starts at the snapshot's last batch, so the next batch is the one
+     * after it. Define the program, then {@link #start()}, as with {@link #create}.
+     *
+     * @param context a context that has not been started
+     * @param snapshot taken with {@link #snapshot()} from a driver of the same program
+     */
+    public static StreamingTestDriver restore(StreamingContext context, StateSnapshot snapshot) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(snapshot, "snapshot");
+        StreamingTestDriver driver =
+                new StreamingTestDriver(context, new ManualClock(snapshot.timeMillis()));
+        ContextAccess.restoreOnStart(context, snapshot.bytes());
+        return driver;
+    }
+
+    /**
+     * Everything the runner keeps across batches, as of the last batch that ran: each stateful
+     * stream's state, the batches windows still need, and what the inputs hold for the next batch.
+     * Restore it into a fresh build of the program with {@link #restore}.
+     *
+     * @throws IllegalStateException when the driver has not been started, or the context stopped
+     */
+    public StateSnapshot snapshot() {
+        if (!started) {
+            throw new IllegalStateException("snapshot() before start(): call start() first");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ContextAccess.execution(context).snapshot(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the snapshot could not be written", e);
+        }
+        return new StateSnapshot(clock.currentTimeMillis(), bytes.toByteArray());
     }
 
     /** The context under test. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ember.spi.ContextAccess;
 import dev.ember.spi.plan.StreamGraph;
 import dev.ember.streaming.DStream;
 import dev.ember.streaming.Duration;
@@ -16,9 +17,7 @@ import dev.ember.streaming.StateSpec;
 import dev.ember.streaming.StreamingContext;
 import dev.ember.streaming.Tuple2;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -141,20 +140,12 @@ class CheckpointIntervalTest {
         PairDStream<String, Integer> pairs = pairs();
         PairDStream<String, Integer> counts = counts(pairs);
         MapWithStateDStream<String, Integer, Integer, Integer> totals = totals(pairs);
-        StreamGraph graph =
-                new StreamGraph(
-                        "graph",
-                        Durations.seconds(1),
-                        List.of(pairs.planNode(), counts.planNode(), totals.planNode()),
-                        List.of(),
-                        Set.of(),
-                        null,
-                        null,
-                        Map.of(counts.planNode().info().id(), Durations.seconds(3)));
+        counts.checkpoint(Durations.seconds(3));
+        StreamGraph graph = ContextAccess.plan(ssc);
 
-        assertEquals(seconds(3), graph.checkpointInterval(counts.planNode()));
-        assertEquals(seconds(10), graph.checkpointInterval(totals.planNode()));
-        assertEquals(Optional.empty(), graph.checkpointInterval(pairs.planNode()));
+        assertEquals(seconds(3), graph.checkpointInterval(graph.node(counts.name())));
+        assertEquals(seconds(10), graph.checkpointInterval(graph.node(totals.name())));
+        assertEquals(Optional.empty(), graph.checkpointInterval(graph.node(pairs.name())));
     }
 
     @Test

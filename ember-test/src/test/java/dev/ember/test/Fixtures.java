@@ -18,12 +18,22 @@ final class Fixtures {
     }
 
     /**
-     * Gives the context a checkpoint directory under target/ (stateful operators need one) and
-     * starts the driver.
+     * Gives the context a fresh checkpoint directory under target/ (stateful operators need one; a
+     * fresh one, since a context resumes from what its directory holds) and starts the driver.
      */
     static void startWithCheckpoint(StreamingContext ssc, StreamingTestDriver driver) {
-        ssc.checkpoint("target/checkpoints/" + ssc.appName());
+        ssc.checkpoint(freshCheckpointDirectory(ssc.appName()));
         driver.start();
+    }
+
+    /** A new, empty directory under target/checkpoints/ for a context named {@code appName}. */
+    static String freshCheckpointDirectory(String appName) {
+        try {
+            Path parent = Files.createDirectories(Path.of("target", "checkpoints"));
+            return Files.createTempDirectory(parent, appName + "-").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -261,6 +261,148 @@ class WindowedReductionsTest {
                 e.getMessage());
     }
 
+    /**
+     * Values that go negative: a key the filter rejects while values of it are still in the window
+     * comes back exactly when those values leave or others enter. Over random inputs and shapes the
+     * inverse form with a filter equals the plain form filtered afterwards.
+     */
+    @Test
+    void aFilteredInverseWindowStaysExactWhenValuesGoNegative() {
+        Random random = new Random(20261204);
+        for (int round = 0; round < 25; round++) {
+            driver.close();
+            ssc = new StreamingContext("local[2]", "WindowedReductionsTest", Durations.seconds(1));
+            driver = StreamingTestDriver.create(ssc);
+            int slide = 1 + random.nextInt(3);
+            int window = slide * (1 + random.nextInt(4));
+            Duration w = Durations.seconds(window);
+            Duration s = Durations.seconds(slide);
+            TestInput<Tuple2<String, Integer>> in = driver.newInput("in");
+            PairDStream<String, Integer> pairs = in.stream().mapToPair(t -> t);
+            TestOutput<Tuple2<String, Integer>> plain =
+                    driver.collect(
+                            "plain",
+                            pairs.reduceByKeyAndWindow(Integer::sum, w, s).filter(t -> t._2() > 0));
+            TestOutput<Tuple2<String, Integer>> inverse =
+                    driver.collect(
+                            "inverse",
+                            pairs.reduceByKeyAndWindow(
+                                    (x, y) -> x + y, (x, y) -> x - y, w, s, 0, t -> t._2() > 0));
+            startWithCheckpoint(ssc, driver);
+            int batches = 6 + random.nextInt(12);
+            for (int b = 0; b < batches; b++) {
+                List<Tuple2<String, Integer>> batch = new ArrayList<>();
+                for (int r = random.nextInt(6); r > 0; r--) {
+                    batch.add(
+                            kv(
+                                    String.valueOf((char) ('a' + random.nextInt(4))),
+                                    random.nextInt(11) - 5));
+                }
+                in.addAll(batch);
+                driver.advanceBatches(1);
+            }
+            driver.advanceBatches(window + slide);
+            String shape = "window " + window + " s, slide " + slide + " s, round " + round;
+            assertEquals(times(plain), times(inverse), shape);
+            for (Long t : times(plain)) {
+                assertEquals(byKey(plain.batch(t)), byKey(inverse.batch(t)), shape + " at " + t);
+            }
+        }
+    }
+
+    @Test
+    void aFilteredKeyWithAValueLeftInTheWindowComesBackWithTheExactTotal() {
+        TestInput<Tuple2<String, Integer>> in = driver.newInput("in");
+        TestOutput<Tuple2<String, Integer>> positive =
+                driver.collect(
+                        "positive",
+                        in.stream()
+                                .mapToPair(t -> t)
+                                .reduceByKeyAndWindow(
+                                        Integer::sum,
+                                        (x, y) -> x - y,
+                                        Durations.seconds(3),
+                                        Durations.seconds(1),
+                                        0,
+                                        t -> t._2() > 0));
+        startWithCheckpoint(ssc, driver);
+
+        in.add(kv("a", 5));
+        driver.advanceBatches(1); // window {1s}: a = 5
+        in.add(kv("a", -7));
+        driver.advanceBatches(1); // {1s, 2s}: a = -2, rejected but kept
+        in.add(kv("a", 4));
+        driver.advanceBatches(1); // {1s, 2s, 3s}: a = 2
+        driver.advanceBatches(1); // {2s, 3s, 4s}: the 5 left, a = -3
+        driver.advanceBatches(1); // {3s, 4s, 5s}: the -7 left, a = 4
+        driver.advanceBatches(1); // {4s, 5s, 6s}: every value left, a is gone
+
+        assertEquals(List.of(kv("a", 5)), positive.batch(1_000));
+        assertEquals(List.of(), positive.batch(2_000));
+        assertEquals(List.of(kv("a", 2)), positive.batch(3_000));
+        assertEquals(List.of(), positive.batch(4_000));
+        assertEquals(List.of(kv("a", 4)), positive.batch(5_000));
+        assertEquals(List.of(), positive.batch(6_000));
+    }
+
+    @Test
+    void rejectsInverseWindowsShorterThanTheirSlide() {
+        TestInput<Integer> in = driver.newInput("in");
+        DStream<Integer> numbers = in.stream();
+        PairDStream<Integer, Integer> pairs = numbers.mapToPair(n -> new Tuple2<>(n, 1));
+        Duration one = Durations.seconds(1);
+        Duration two = Durations.seconds(2);
+        String tail =
+                " is shorter than its slideDuration 2s: a window maintained with an inverse function"
+                        + " must overlap the previous one; use ";
+
+        assertEquals(
+                "windowDuration 1s of reduceByKeyAndWindow on stream 'mapToPair at"
+                        + " WindowedReductionsTest.java:"
+                        + Fixtures.lineOf("WindowedReductionsTest.java", "numbers.mapToPair(n ->")
+                        + "'"
+                        + tail
+                        + "reduceByKeyAndWindow(reduceFn, windowDuration, slideDuration) without the"
+                        + " inverse function, which reduces each window from scratch",
+                assertThrows(
+                                InvalidPipelineException.class,
+                                () ->
+                                        pairs.reduceByKeyAndWindow(
+                                                Integer::sum, (x, y) -> x - y, one, two))
+                        .getMessage());
+        assertTrue(
+                assertThrows(
+                                InvalidPipelineException.class,
+                                () ->
+                                        numbers.reduceByWindow(
+                                                Integer::sum, (x, y) -> x - y, one, two))
+                        .getMessage()
+                        .endsWith(
+                                tail
+                                        + "reduceByWindow(reduceFn, windowDuration, slideDuration)"
+                                        + " without the inverse function, which reduces each window"
+                                        + " from scratch"));
+        assertTrue(
+                assertThrows(InvalidPipelineException.class, () -> numbers.countByWindow(one, two))
+                        .getMessage()
+                        .endsWith(
+                                tail
+                                        + "window(windowDuration, slideDuration).count(), which"
+                                        + " reduces each window from scratch"));
+        assertTrue(
+                assertThrows(
+                                InvalidPipelineException.class,
+                                () -> numbers.countByValueAndWindow(one, two))
+                        .getMessage()
+                        .endsWith(
+                                tail
+                                        + "window(windowDuration, slideDuration).countByValue(),"
+                                        + " which reduces each window from scratch"));
+        // The plain forms reduce each window from scratch, so they take such windows.
+        numbers.reduceByWindow(Integer::sum, one, two);
+        numbers.window(one, two).count();
+    }
+
     private static List<Long> times(TestOutput<?> out) {
         return out.batches().keySet().stream()
                 .map(t -> t.milliseconds())

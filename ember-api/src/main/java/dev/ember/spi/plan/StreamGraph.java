@@ -66,6 +66,21 @@ public record StreamGraph(
                 StableNames.of(nodes, Map.of()));
     }
 
+    /**
+     * The node named {@code name}.
+     *
+     * @throws IllegalArgumentException when no node has that name
+     */
+    public PlanNode node(String name) {
+        for (PlanNode node : nodes) {
+            if (name.equals(name(node))) {
+                return node;
+            }
+        }
+        throw new IllegalArgumentException(
+                "graph '" + appName + "' has no stream named '" + name + "'");
+    }
+
     /** The stable name of {@code node}: the key of its state, offsets and metrics. */
     public String name(PlanNode node) {
         return names.get(node.info().id());

@@ -42,4 +42,10 @@ public interface StreamingListener {
     /** An output operation of a batch has completed, or failed. */
     default void onOutputOperationCompleted(
             StreamingListenerOutputOperationCompleted outputOperationCompleted) {}
+
+    /**
+     * A checkpoint has been written and is durable, with its size and what it cost (an Ember
+     * addition; Spark reports no such event).
+     */
+    default void onCheckpointCompleted(StreamingListenerCheckpointCompleted checkpointCompleted) {}
 }

@@ -13,7 +13,8 @@ public sealed interface StreamingListenerEvent
                 StreamingListenerBatchStarted,
                 StreamingListenerBatchCompleted,
                 StreamingListenerOutputOperationStarted,
-                StreamingListenerOutputOperationCompleted {
+                StreamingListenerOutputOperationCompleted,
+                StreamingListenerCheckpointCompleted {
 
     /** Calls the method of {@code listener} that receives this kind of event. */
     void dispatchTo(StreamingListener listener);

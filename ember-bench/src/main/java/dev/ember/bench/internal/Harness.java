@@ -49,6 +49,13 @@ public final class Harness {
     private final long started = System.nanoTime();
     private final Map<String, Double> wordCountHeld = new HashMap<>();
     private final Map<Integer, Long> memWords = new HashMap<>();
+
+    /** Storage level of Spark's socket receiver blocks ({@code --spark-storage}). */
+    private String sparkStorage = "MEMORY_ONLY";
+
+    /** How long each socket search offers half its starting rate before judging a probe. */
+    private long warmupMs;
+
     private Corpus corpus;
     private Double ingestLimit;
 
@@ -74,9 +81,14 @@ public final class Harness {
         Path logDir = o.outDir.resolve("logs-" + stamp);
         Path tmpDir = o.outDir.resolve("tmp-" + stamp);
         Files.createDirectories(logDir);
-        Setup setup = Setup.locate(o.classpathDir, logDir, tmpDir);
+        Setup setup = Setup.locate(o.classpathDir, logDir, tmpDir, o.sparkHeap);
         Plan plan = o.quick ? Plan.quick(o.durationScale) : Plan.full(o.durationScale);
         Harness h = new Harness(setup, plan, o.engines);
+        h.sparkStorage = o.sparkStorage;
+        h.warmupMs =
+                o.warmupSeconds != null
+                        ? Math.round(o.warmupSeconds * 1000)
+                        : plan.quick() ? 1000 : 8000;
         h.describe(o, stamp);
         try {
             for (String w : WORKLOADS) {
@@ -108,16 +120,20 @@ public final class Harness {
         report.header(
                 String.format(
                         Locale.ROOT,
-                        "Machine: %d cores, %s %s (%s), %s. Children: %s, one JVM per run, engines"
-                                + " interleaved. Spark %s local[2]; Ember local[2]. Duration scale"
-                                + " %.2f.",
+                        "Machine: %d cores, %s %s (%s), %s. Children: %s (Spark: %s), one JVM per"
+                                + " run, engines interleaved. Spark %s local[2], socket receiver"
+                                + " blocks %s; Ember local[2]. Socket searches warm up for %.1f s"
+                                + " unjudged. Duration scale %.2f.",
                         Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.vm.name"),
                         System.getProperty("java.version"),
                         System.getProperty("java.vendor"),
                         System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                        String.join(" ", Setup.HEAP),
+                        String.join(" ", setup.heap("ember")),
+                        String.join(" ", setup.heap("spark")),
                         sparkVersion(),
+                        sparkStorage,
+                        warmupMs / 1000.0,
                         o.durationScale));
         report.header(
                 "Data: one seeded generator for all engines; lines of ~11 space-separated tokens"
@@ -167,6 +183,7 @@ public final class Harness {
     private Map<String, Object> scratchParams(String label) {
         Path dir = setup.scratch(label);
         Map<String, Object> p = new LinkedHashMap<>();
+        p.put("storage", sparkStorage);
         p.put("localDir", dir.resolve("local"));
         p.put("checkpointDir", dir.resolve("checkpoint"));
         return p;
@@ -397,11 +414,11 @@ public final class Harness {
                                 + " s hold, retried up to twice 15 % lower each time ('<' = no hold"
                                 + " succeeded down to that rate). The kernel's search starts at 1/16"
                                 + " of the ingest limit. Spark's receiver occupies one of its two"
-                                + " local cores, as in the tutorial; it stores blocks MEMORY_ONLY"
-                                + " (like Ember: no serialisation, no replica) rather than its"
-                                + " default MEMORY_AND_DISK_SER_2, which serialises every line and"
-                                + " cost Spark about 40 % of its processing time per line on this"
-                                + " kind of machine.");
+                                + " local cores, as in the tutorial; it stores blocks "
+                                + sparkStorage
+                                + " (--spark-storage; Spark's default is MEMORY_AND_DISK_SER_2,"
+                                + " Ember keeps blocks as MEMORY_ONLY does: no serialisation, no"
+                                + " replica).");
         String metric = "2. socket word count: highest rate held 30 s [" + note + "]";
         for (String engine : engines) {
             Map<String, Object> p = scratchParams("socketwc-" + engine);
@@ -451,7 +468,7 @@ public final class Harness {
                     Math.min(cap, engine.equals("kernel") ? nice(cap / 16) : plan.startRate());
             // Warm the JIT at half the starting rate before the first verdict.
             s.server.setRate(start / 2);
-            Thread.sleep(plan.quick() ? 1000 : 8000);
+            Thread.sleep(warmupMs);
             Double lo = null;
             Double hi = null;
             double r = start;
@@ -855,8 +872,10 @@ public final class Harness {
                                 + " s (word count) or "
                                 + plan.memoryHtMs() / 1000
                                 + " s (hashtags, window filled) at the same offered rate for every"
-                                + " engine; every JVM runs with "
-                                + String.join(" ", Setup.HEAP)
+                                + " engine; Ember's and the kernel's JVMs run with "
+                                + String.join(" ", setup.heap("ember"))
+                                + ", Spark's with "
+                                + String.join(" ", setup.heap("spark"))
                                 + ", so this shows how much of the heap each engine touches.");
         String wcMetric =
                 "5. peak RSS, socket word count at " + Report.si(rate) + " lines/s [" + note + "]";

@@ -14,8 +14,8 @@ import java.util.List;
  * its full dependency set).
  */
 final class Setup {
-    /** The same for every engine. */
-    static final List<String> HEAP = List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC");
+    /** The heap of Ember's and the kernel's JVMs, and of Spark's unless {@code --spark-heap}. */
+    static final String DEFAULT_HEAP = "2g";
 
     /** What Spark 4 needs on Java 17+. */
     static final List<String> SPARK_OPENS =
@@ -39,22 +39,36 @@ final class Setup {
     final String sparkClasspath;
     final Path logDir;
     final Path tmpDir;
+    final String sparkHeap;
     private int runs;
     private int scratches;
 
-    Setup(String java, String emberClasspath, String sparkClasspath, Path logDir, Path tmpDir) {
+    Setup(
+            String java,
+            String emberClasspath,
+            String sparkClasspath,
+            Path logDir,
+            Path tmpDir,
+            String sparkHeap) {
         this.java = java;
         this.emberClasspath = emberClasspath;
         this.sparkClasspath = sparkClasspath;
         this.logDir = logDir;
         this.tmpDir = tmpDir;
+        this.sparkHeap = sparkHeap;
+    }
+
+    /** The heap options of {@code engine}'s JVMs. */
+    List<String> heap(String engine) {
+        String size = engine.equals("spark") ? sparkHeap : DEFAULT_HEAP;
+        return List.of("-Xms" + size, "-Xmx" + size, "-XX:+UseG1GC");
     }
 
     /**
      * Finds the class path files that the build writes next to the harness's classes ({@code
      * target/bench-classpath.txt}, {@code target/ember-classpath.txt}), or in {@code dir}.
      */
-    static Setup locate(Path dir, Path logDir, Path tmpDir) {
+    static Setup locate(Path dir, Path logDir, Path tmpDir, String sparkHeap) {
         Path own;
         try {
             own = Path.of(Setup.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -79,7 +93,8 @@ final class Setup {
                 own + File.pathSeparator + read(ember),
                 own + File.pathSeparator + read(full),
                 logDir,
-                tmpDir);
+                tmpDir,
+                sparkHeap);
     }
 
     private static String read(Path file) {
@@ -94,7 +109,7 @@ final class Setup {
     List<String> command(String workload, String engine, List<String> params) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
-        cmd.addAll(HEAP);
+        cmd.addAll(heap(engine));
         if (engine.equals("spark")) {
             for (String open : SPARK_OPENS) {
                 cmd.add("--add-opens=" + open + "=ALL-UNNAMED");

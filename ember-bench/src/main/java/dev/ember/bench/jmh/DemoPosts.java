@@ -1,28 +1,38 @@
 package dev.ember.bench.jmh;
 
 import dev.ember.social.Post;
-import dev.ember.social.internal.demo.DemoPostGenerator;
-import java.time.Instant;
+import dev.ember.social.PostSource;
+import dev.ember.social.PostSources;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Posts of the demo stream for the benchmarks: seed 42 (the tutorial's), from a fixed origin and at
- * the demo's default 50 posts per second of virtual time, so every run measures the same texts.
+ * Posts of the demo stream for the benchmarks: seed 42 (the tutorial's), unpaced at the demo's
+ * default 50 posts per second of virtual time, taken from the public source, so every run measures
+ * the same texts.
  */
 final class DemoPosts {
     static final long SEED = 42;
-    static final Instant ORIGIN = Instant.parse("2026-01-01T00:00:00Z");
-    static final long NANOS_PER_POST = 20_000_000; // 50 posts/s
 
     private DemoPosts() {}
 
     /** Posts 0 to {@code n - 1}. */
     static List<Post> generate(int n) {
-        DemoPostGenerator generator = new DemoPostGenerator(SEED, ORIGIN);
+        PostSource source = PostSources.demo().seed(SEED).rate(50).unpaced().build();
         List<Post> posts = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            posts.add(generator.post(k, ORIGIN.plusNanos(k * NANOS_PER_POST)));
+        try {
+            source.run(
+                    post -> {
+                        if (posts.size() < n) {
+                            posts.add(post);
+                        }
+                        if (posts.size() == n) {
+                            source.close();
+                        }
+                    });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while generating demo posts", e);
         }
         return posts;
     }

@@ -3,19 +3,14 @@ package dev.ember.bench.jmh;
 import dev.ember.social.Post;
 import dev.ember.social.PostSource;
 import dev.ember.social.PostSources;
-import dev.ember.social.internal.demo.DemoPostGenerator;
-import java.time.Instant;
 import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The synthetic demo stream unpaced, in posts per second: {@code generatorPost} is {@code
- * DemoPostGenerator.post(k, createdAt)} on one generator that goes on from invocation to invocation
- * (10,000 posts each), the steady state of a long run; {@code unpacedSource} is the whole public
+ * The synthetic demo stream unpaced, in posts per second: {@code unpacedSource} is the whole public
  * source, {@code PostSources.demo().unpaced().build()}, run on the benchmark thread into a
  * Blackhole and closed after 100,000 posts, so each invocation also pays for a new source and
  * generator (hashtag popularity model, empty author cache).
@@ -25,30 +20,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * every 500 posts, at 100,000 posts/s every million.
  */
 public class DemoSourceBench extends LongWarmupBench {
-    static final int GENERATED = 10_000;
     static final int FROM_SOURCE = 100_000;
 
     @Param({"50", "100000"})
     public int postsPerSecond;
-
-    private DemoPostGenerator generator;
-    private long nanosPerPost;
-    private long k;
-
-    @Setup
-    public void setUp() {
-        generator = new DemoPostGenerator(DemoPosts.SEED, DemoPosts.ORIGIN);
-        nanosPerPost = 1_000_000_000L / postsPerSecond;
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(GENERATED)
-    public void generatorPost(Blackhole bh) {
-        Instant origin = DemoPosts.ORIGIN;
-        for (int i = 0; i < GENERATED; i++, k++) {
-            bh.consume(generator.post(k, origin.plusNanos(k * nanosPerPost)));
-        }
-    }
 
     @Benchmark
     @OperationsPerInvocation(FROM_SOURCE)

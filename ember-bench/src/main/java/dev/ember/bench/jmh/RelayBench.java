@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * The relay end to end over loopback, in lines per second delivered to one client: each invocation
  * has the relay's source hand 10,000 pre-generated demo posts to the relay (tracking nothing, so
  * every post becomes a line) and returns when the client has read 10,000 lines. So it times the
- * relay's source thread (filter, encode, offer), its writer thread (batching, socket writes) and
- * the kernel's loopback, not the generation of posts.
+ * relay's source thread (filter, encode, append to the line log), its network thread (batching,
+ * socket writes) and the kernel's loopback, not the generation of posts.
  *
  * <p>The client reads raw bytes as fast as it can and counts line ends; it does not decode them.
  * The client's buffer holds a whole invocation's lines, so none is dropped; the tear-down fails if
@@ -32,6 +32,9 @@ import org.openjdk.jmh.annotations.TearDown;
 public class RelayBench extends LongWarmupBench {
     static final int LINES = 10_000;
     static final int POOL = 100_000;
+
+    /** Far more than an invocation's 10,000 lines with their overhead: none is dropped. */
+    static final long CLIENT_BUFFER_BYTES = 64L << 20;
 
     private PostBatchSource source;
     private Relay relay;
@@ -44,7 +47,7 @@ public class RelayBench extends LongWarmupBench {
     @Setup
     public void setUp() throws IOException, InterruptedException {
         source = new PostBatchSource(DemoPosts.generate(POOL));
-        relay = Relay.builder(source).port(0).clientBufferLines(LINES).start();
+        relay = Relay.builder(source).port(0).clientBufferBytes(CLIENT_BUFFER_BYTES).start();
         client = new Socket(InetAddress.getLoopbackAddress(), relay.port());
         reader = new Thread(this::readLines, "relay-bench-client");
         reader.setDaemon(true);

@@ -20,11 +20,14 @@ import org.openjdk.jmh.annotations.TearDown;
  * The tutorial's query on a view of hashtag counts, in queries per second: {@code select tag, count
  * from v order by count desc limit 10} through {@code SqlContext.sql} ({@code sql}) and through
  * {@code readOnly().sql} ({@code readOnlySql}), whose guard parses the text in the database first
- * and arms a statement timeout; the difference is the guard's cost. {@code jdbcBaseline} runs the
- * same query on a plain DuckDB connection that holds the same rows in a table behind a view, with
- * no Ember in between, so the difference from {@code sql} is Ember's own share. {@code rows} is the
- * view's size, 10 or 10,000. Every query returns 10 rows, read into a frame (a list of rows for the
- * baseline). One thread, no concurrent swaps.
+ * and arms a statement timeout; the difference is the guard's cost. The guard caches what it
+ * decided per query text, so {@code readOnlySql} repeats a checked query, as a dashboard that polls
+ * does; {@code readOnlySqlNewText} makes every query's text new (a trailing comment with a
+ * counter), so each one pays the whole check. {@code jdbcBaseline} runs the same query on a plain
+ * DuckDB connection that holds the same rows in a table behind a view, with no Ember in between, so
+ * the difference from {@code sql} is Ember's own share. {@code rows} is the view's size, 10 or
+ * 10,000. Every query returns 10 rows, read into a frame (a list of rows for the baseline). One
+ * thread, no concurrent swaps.
  */
 public class SqlQueryBench extends LongWarmupBench {
     static final String QUERY = "select tag, count from v order by count desc limit 10";
@@ -35,6 +38,7 @@ public class SqlQueryBench extends LongWarmupBench {
     private TagCounts counts;
     private ReadOnlySql readOnly;
     private Connection plain;
+    private long queries;
 
     @Setup
     public void setUp() throws SQLException {
@@ -87,6 +91,11 @@ public class SqlQueryBench extends LongWarmupBench {
     @Benchmark
     public DataFrame readOnlySql() {
         return readOnly.sql(QUERY);
+    }
+
+    @Benchmark
+    public DataFrame readOnlySqlNewText() {
+        return readOnly.sql(QUERY + " -- " + (++queries));
     }
 
     @Benchmark

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         footerHeading = "%nExamples:%n",
         footer = {
+            "  ./ember hashtags                  # trending hashtags of the offline demo stream",
             "  nc -lk 9999                       # terminal 1: type lines here",
             "  ./ember wordcount localhost 9999  # terminal 2: word counts every 1s",
             "  ./ember wordcount --demo          # no server: a built-in text feeder",
@@ -26,10 +27,18 @@ import picocli.CommandLine.Spec;
             "                                    # the same job on Apache Spark",
             "  ./ember relay --source demo --track messi --port 5555",
             "                                    # the tutorial's tweet listener",
+            "  ./ember hashtags --source socket:localhost:5555",
+            "                                    # ... and its trending-hashtags job",
             "  ./ember help wordcount            # every option of wordcount"
         },
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:success", "1:the job failed", "2:usage error"})
+        exitCodeList = {
+            "0:the job ended by itself (--duration elapsed, or its source ended)",
+            "1:the job failed" + ExitStatus.GRACEFUL_STOP_FAILED_HELP,
+            ExitStatus.USAGE_HELP,
+            ExitStatus.INTERRUPTED_HELP,
+            ExitStatus.TERMINATED_HELP
+        })
 final class EmberCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -43,6 +52,7 @@ final class EmberCommand implements Callable<Integer> {
     static CommandLine commandLine(PrintStream jobOut, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new EmberCommand());
         commandLine.addSubcommand("wordcount", new WordCountCommand(jobOut));
+        commandLine.addSubcommand("hashtags", new HashtagsCommand(jobOut));
         commandLine.addSubcommand("relay", new RelayCommand(jobOut));
         commandLine.addSubcommand("help", new CommandLine.HelpCommand());
         // Setters apply to the subcommands already added, so they come last.

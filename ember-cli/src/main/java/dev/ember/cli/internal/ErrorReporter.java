@@ -29,12 +29,22 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         }
         commandLine.getErr().println(name + ": " + message + " (see '" + name + " --help')");
         commandLine.getErr().flush();
-        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+        return ExitStatus.USAGE;
     }
 
     @Override
     public int handleExecutionException(
             Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        return report(commandLine, ex);
+    }
+
+    /**
+     * Writes the one line that says what failed to {@code commandLine}'s standard error, with the
+     * stack trace when the command's {@code --log-level} asks for it.
+     *
+     * @return the exit status of a failed job, {@link ExitStatus#FAILED}
+     */
+    static int report(CommandLine commandLine, Throwable ex) {
         String name = commandLine.getCommandSpec().qualifiedName();
         commandLine.getErr().println(name + ": " + describe(ex));
         CommandSpec logging = commandLine.getCommandSpec().mixins().get(LoggingOptions.NAME);
@@ -45,7 +55,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             ex.printStackTrace(commandLine.getErr());
         }
         commandLine.getErr().flush();
-        return commandLine.getCommandSpec().exitCodeOnExecutionException();
+        return ExitStatus.FAILED;
     }
 
     private static String describe(Throwable ex) {

@@ -1,72 +1,84 @@
 package dev.ember.cli.internal;
 
-import dev.ember.social.Relay;
 import java.io.PrintWriter;
 
 /**
- * The relay's running counts on standard error: on a terminal, one line rewritten every second;
- * otherwise, such as in a log file, a line every ten seconds when something changed. The final
- * counts are always printed on a line of their own.
+ * A command's running counts on standard error: on a terminal, one line rewritten at every tick;
+ * otherwise, such as in a log file, a plain line every {@code ticksPerLine} ticks when something
+ * changed. The final counts are always printed on a line of their own.
+ *
+ * <p>On a terminal, standard output and standard error share the screen, so output that belongs on
+ * standard output goes through {@link #printAbove}, which clears the line, lets the output through
+ * and draws the line again below it: the two never mix on one line. Thread-safe.
  */
 final class ProgressLine {
-    private static final int TICKS_PER_LINE_WITHOUT_TERMINAL = 10;
+    /** Clears the terminal line the cursor is on: carriage return, then ANSI erase-in-line. */
+    private static final String CLEAR = "\r\033[K";
 
     private final PrintWriter err;
     private final boolean terminal;
-    private Relay.Stats last;
+    private final String prefix;
+    private final int ticksPerLine;
+    private String last;
+    private boolean shown;
     private int ticks;
     private boolean finished;
 
-    ProgressLine(PrintWriter err, boolean terminal) {
+    /**
+     * @param prefix what starts every plain line, such as {@code "ember relay: "}
+     * @param ticksPerLine without a terminal, the ticks between two lines
+     */
+    ProgressLine(PrintWriter err, boolean terminal, String prefix, int ticksPerLine) {
         this.err = err;
         this.terminal = terminal;
+        this.prefix = prefix;
+        this.ticksPerLine = ticksPerLine;
     }
 
-    synchronized void tick(Relay.Stats stats) {
-        if (finished || stats.equals(last)) {
+    /** Shows {@code status}: redrawn on a terminal, every few ticks as a line otherwise. */
+    synchronized void tick(String status) {
+        if (finished || status.equals(last)) {
             return;
         }
         if (terminal) {
-            err.print("\r" + format(stats) + "   ");
+            err.print(CLEAR + status);
             err.flush();
-            last = stats;
-        } else if (++ticks >= TICKS_PER_LINE_WITHOUT_TERMINAL) {
+            last = status;
+            shown = true;
+        } else if (++ticks >= ticksPerLine) {
             ticks = 0;
-            err.println("ember relay: " + format(stats));
+            err.println(prefix + status);
             err.flush();
-            last = stats;
+            last = status;
         }
     }
 
-    synchronized void finish(Relay.Stats stats) {
+    /**
+     * Runs {@code print}, which writes to standard output, with the line out of its way: on a
+     * terminal the line is cleared before and drawn again after.
+     */
+    synchronized void printAbove(Runnable print) {
+        if (!terminal || !shown || finished) {
+            print.run();
+            return;
+        }
+        err.print(CLEAR);
+        err.flush();
+        print.run();
+        err.print(last);
+        err.flush();
+    }
+
+    /** Prints {@code status} on a line of its own; later ticks print nothing. */
+    synchronized void finish(String status) {
         if (finished) {
             return;
         }
         finished = true;
-        if (terminal && last != null) {
-            err.println();
+        if (shown) {
+            err.print(CLEAR);
         }
-        err.println("ember relay: " + format(stats));
+        err.println(prefix + status);
         err.flush();
-    }
-
-    static String format(Relay.Stats s) {
-        StringBuilder sb =
-                new StringBuilder()
-                        .append("received ")
-                        .append(s.received())
-                        .append(", matched ")
-                        .append(s.matched())
-                        .append(", sent ")
-                        .append(s.sent())
-                        .append(", clients ")
-                        .append(s.clients());
-        if (s.dropped() > 0) {
-            sb.append(", dropped ").append(s.dropped());
-        }
-        if (s.skipped() > 0) {
-            sb.append(", skipped ").append(s.skipped()).append(" malformed");
-        }
-        return sb.toString();
     }
 }

@@ -59,9 +59,11 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "0:success (the source ended, --duration elapsed, or Ctrl-C)",
-            "1:the relay or its source failed",
-            "2:usage error"
+            "0:the source ended, or --duration elapsed, and the relay stopped gracefully",
+            "1:the relay or its source failed" + ExitStatus.GRACEFUL_STOP_FAILED_HELP,
+            ExitStatus.USAGE_HELP,
+            ExitStatus.INTERRUPTED_HELP,
+            ExitStatus.TERMINATED_HELP
         })
 final class RelayCommand implements Callable<Integer> {
     private final PrintStream jobOut;
@@ -104,25 +106,7 @@ final class RelayCommand implements Callable<Integer> {
             description = "TCP port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(
-            names = "--speed",
-            paramLabel = "<factor|max>",
-            description =
-                    "With replay: 1 replays at the recorded pace, 2 twice as fast, max as fast as"
-                            + " clients read. Default: 1.")
-    String speed;
-
-    @Option(
-            names = "--rate",
-            paramLabel = "<posts/s>",
-            description = "With demo: posts per second. Default: 50.")
-    Double rate;
-
-    @Option(
-            names = "--seed",
-            paramLabel = "<n>",
-            description = "With demo: the seed; the same seed gives the same posts. Default: 42.")
-    Long seed;
+    @Mixin SourceTuningOptions tuning;
 
     @Option(
             names = "--dry-run",
@@ -142,12 +126,32 @@ final class RelayCommand implements Callable<Integer> {
 
     @Option(
             names = "--client-buffer",
-            paramLabel = "<lines>",
-            defaultValue = "10000",
+            paramLabel = "<size>",
+            defaultValue = "4MiB",
+            converter = OptionConverters.ByteSize.class,
             description =
-                    "Lines kept for a client that reads slowly before its oldest are dropped."
-                            + " Default: ${DEFAULT-VALUE}.")
-    int clientBuffer;
+                    "How far a client may fall behind, in bytes of lines (such as 512KiB or 4MiB),"
+                            + " before it loses its oldest lines; the lines are kept once for all"
+                            + " clients. Default: ${DEFAULT-VALUE}.")
+    long clientBuffer;
+
+    @Option(
+            names = "--max-clients",
+            paramLabel = "<n>",
+            defaultValue = "1000",
+            description =
+                    "Most clients served at once; one more receives a line saying the relay is"
+                            + " full and is disconnected. Default: ${DEFAULT-VALUE}.")
+    int maxClients;
+
+    @Option(
+            names = "--backlog",
+            paramLabel = "<n>",
+            defaultValue = "4096",
+            description =
+                    "Connections the system may queue while the relay accepts them (capped by the"
+                            + " system, on Linux by net.core.somaxconn). Default: ${DEFAULT-VALUE}.")
+    int backlog;
 
     @Option(
             names = "--duration",
@@ -155,7 +159,8 @@ final class RelayCommand implements Callable<Integer> {
             converter = OptionConverters.PositiveDuration.class,
             description =
                     "Stop after this long (such as 30s or 5m) and exit with status 0. Default:"
-                            + " run until the source ends or Ctrl-C.")
+                            + " run until the source ends (status 0), or Ctrl-C or SIGTERM stop it"
+                            + " (status 130 or 143).")
     Duration duration;
 
     @Mixin(name = LoggingOptions.NAME)
@@ -167,7 +172,7 @@ final class RelayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KeywordFilter keywords = keywords();
+        KeywordFilter keywords = tuning.track(track);
         SourceOption.Settings settings = settings(keywords);
         logging.logLevel.apply();
         PrintWriter err = spec.commandLine().getErr();
@@ -185,26 +190,28 @@ final class RelayCommand implements Callable<Integer> {
                         .track(keywords)
                         .host(host)
                         .port(port)
-                        .clientBufferLines(clientBuffer)
+                        .clientBufferBytes(clientBuffer)
+                        .maxClients(maxClients)
+                        .backlog(backlog)
                         .listener(new Printer())
                         .start()) {
-            jobOut.println("Listening on port: " + relay.port());
-            jobOut.flush();
-            err.println(
+            run(
+                    relay,
+                    err,
                     "ember relay: "
                             + postSource.description()
                             + (keywords.isEmpty()
                                     ? ", every post"
                                     : ", tracking " + String.join(", ", keywords.keywords()))
                             + "; the source starts with the first client");
-            err.flush();
-            run(relay, err);
         }
         return CommandLine.ExitCode.OK;
     }
 
-    private void run(Relay relay, PrintWriter err) throws InterruptedException {
-        ProgressLine progress = new ProgressLine(err, System.console() != null);
+    /** Serves until the relay ends; says it listens only once a signal would stop it cleanly. */
+    private void run(Relay relay, PrintWriter err, String banner) throws Exception {
+        ProgressLine progress =
+                new ProgressLine(err, System.console() != null, "ember relay: ", 10);
         ScheduledExecutorService ticker =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -212,55 +219,59 @@ final class RelayCommand implements Callable<Integer> {
                             t.setDaemon(true);
                             return t;
                         });
-        ticker.scheduleAtFixedRate(() -> progress.tick(relay.stats()), 1, 1, TimeUnit.SECONDS);
-        Thread hook =
-                new Thread(
-                        () -> {
+        ticker.scheduleAtFixedRate(
+                () -> progress.tick(runningCounts(relay.stats())), 1, 1, TimeUnit.SECONDS);
+        GracefulShutdown.run(
+                spec.commandLine(),
+                relay::close,
+                () -> {
+                    try {
+                        jobOut.println("Listening on port: " + relay.port());
+                        jobOut.flush();
+                        err.println(banner);
+                        err.flush();
+                        if (duration == null) {
+                            relay.awaitTermination();
+                        } else if (!relay.awaitTermination(duration.milliseconds())) {
                             relay.close();
-                            progress.finish(relay.stats());
-                        },
-                        "ember-relay-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        boolean hookRan = false;
-        try {
-            if (duration == null) {
-                relay.awaitTermination();
-            } else if (!relay.awaitTermination(duration.milliseconds())) {
-                relay.close();
-            }
-        } finally {
-            ticker.shutdownNow();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shutdownInProgress) {
-                hookRan = true;
-            }
-            if (!hookRan) {
-                relay.close();
-                progress.finish(relay.stats());
-            }
-        }
+                        }
+                    } finally {
+                        ticker.shutdownNow();
+                        relay.close();
+                        progress.finish(runningCounts(relay.stats()));
+                        jobOut.flush();
+                    }
+                });
     }
 
-    private KeywordFilter keywords() {
-        if (track == null) {
-            return KeywordFilter.none();
+    /** The relay's running counts, such as {@code received 221, matched 31, sent 31, clients 1}. */
+    static String runningCounts(Relay.Stats s) {
+        StringBuilder sb =
+                new StringBuilder()
+                        .append("received ")
+                        .append(s.received())
+                        .append(", matched ")
+                        .append(s.matched())
+                        .append(", sent ")
+                        .append(s.sent())
+                        .append(", clients ")
+                        .append(s.clients());
+        if (s.dropped() > 0) {
+            sb.append(", dropped ").append(s.dropped());
         }
-        try {
-            return KeywordFilter.parse(track);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(
-                    spec.commandLine(), "Invalid value for option '--track': " + e.getMessage());
+        if (s.refused() > 0) {
+            sb.append(", refused ").append(s.refused());
         }
+        if (s.skipped() > 0) {
+            sb.append(", skipped ").append(s.skipped()).append(" malformed");
+        }
+        return sb.toString();
     }
 
     private SourceOption.Settings settings(KeywordFilter keywords) {
         CommandLine commandLine = spec.commandLine();
         SourceOption.Kind kind = source.kind();
-        requireKind(speed != null, "--speed", SourceOption.Kind.REPLAY);
-        requireKind(rate != null, "--rate", SourceOption.Kind.DEMO);
-        requireKind(seed != null, "--seed", SourceOption.Kind.DEMO);
-        requireKind(dryRun, "--dry-run", SourceOption.Kind.X);
+        tuning.requireKind(source, dryRun, "--dry-run", SourceOption.Kind.X);
         if (dryRun && keywords.isEmpty()) {
             throw new ParameterException(
                     commandLine, "--dry-run shows the rules for --track: give --track words too");
@@ -271,55 +282,31 @@ final class RelayCommand implements Callable<Integer> {
                     "the x source streams the posts that match its rules, made from --track: give"
                             + " --track words, such as --track messi");
         }
-        if (clientBuffer < 1) {
+        if (clientBuffer < 1024) {
             throw new ParameterException(
                     commandLine,
                     "Invalid value for option '--client-buffer': "
                             + clientBuffer
+                            + " bytes is less than 1KiB; give a few MiB, such as 4MiB");
+        }
+        if (maxClients < 1) {
+            throw new ParameterException(
+                    commandLine,
+                    "Invalid value for option '--max-clients': "
+                            + maxClients
                             + " is not at least 1");
+        }
+        if (backlog < 1) {
+            throw new ParameterException(
+                    commandLine,
+                    "Invalid value for option '--backlog': " + backlog + " is not at least 1");
         }
         if (port < 0 || port > 65535) {
             throw new ParameterException(
                     commandLine,
                     "Invalid value for option '--port': " + port + " is not between 0 and 65535");
         }
-        if (rate != null && !(rate > 0 && rate <= 1_000_000)) {
-            throw new ParameterException(
-                    commandLine,
-                    "Invalid value for option '--rate': " + rate + " is not between 0 and 1000000");
-        }
-        return new SourceOption.Settings(keywords, replaySpeed(), seed, rate, dryRun);
-    }
-
-    /** The replay speed: a positive factor, or 0 for {@code max}. */
-    private Double replaySpeed() {
-        if (speed == null) {
-            return null;
-        }
-        if (speed.equalsIgnoreCase("max")) {
-            return 0.0;
-        }
-        try {
-            double factor = Double.parseDouble(speed);
-            if (factor > 0 && Double.isFinite(factor)) {
-                return factor;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ParameterException(
-                spec.commandLine(),
-                "Invalid value for option '--speed': '"
-                        + speed
-                        + "' is neither a positive factor, such as 1 or 2.5, nor max");
-    }
-
-    private void requireKind(boolean given, String option, SourceOption.Kind kind) {
-        if (given && source.kind() != kind) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    option + " applies to --source " + kind + ", not to " + source.kind());
-        }
+        return tuning.settings(source, keywords, dryRun);
     }
 
     /** Prints clients coming and going on standard output, as the tutorial's listener does. */

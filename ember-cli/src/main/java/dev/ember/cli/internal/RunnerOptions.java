@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,7 +143,9 @@ final class RunnerOptions {
      * {@code err}, and returns its exit status. Otherwise returns empty, and the job runs here.
      */
     OptionalInt relaunchIfNeeded(CommandSpec spec, PrintStream jobOut) throws InterruptedException {
-        if (!onSpark() || SparkSetup.jvmIsReady() || Boolean.getBoolean(RELAUNCHED)) {
+        if (!onSpark()
+                || (SparkSetup.jvmIsReady() && sparkIsHere())
+                || Boolean.getBoolean(RELAUNCHED)) {
             return OptionalInt.empty();
         }
         List<String> command = new ArrayList<>();
@@ -156,7 +159,12 @@ final class RunnerOptions {
         command.addAll(SparkSetup.javaOptions());
         command.add("-D" + RELAUNCHED + "=true");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(
+                sparkIsHere()
+                        ? System.getProperty("java.class.path")
+                        : System.getProperty("java.class.path")
+                                + java.io.File.pathSeparator
+                                + sparkClassPath());
         command.add(dev.ember.cli.Ember.class.getName());
         command.addAll(spec.root().commandLine().getParseResult().originalArgs());
         Process child;
@@ -198,6 +206,54 @@ final class RunnerOptions {
             // The hook is running: the child has exited already.
         }
         return OptionalInt.of(status);
+    }
+
+    /** True when Spark's classes are on this JVM's class path, as in an embedding program. */
+    private static boolean sparkIsHere() {
+        try {
+            Class.forName(
+                    "org.apache.spark.SparkContext", false, RunnerOptions.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Spark's jars: {@code lib/spark/*} beside the command's own jar in a distribution, or the list
+     * the build writes beside its classes ({@code target/spark-runner-classpath.txt}).
+     */
+    private static String sparkClassPath() {
+        Path own;
+        try {
+            own =
+                    Path.of(
+                            RunnerOptions.class
+                                    .getProtectionDomain()
+                                    .getCodeSource()
+                                    .getLocation()
+                                    .toURI());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot tell where the ember command's classes are", e);
+        }
+        Path lib = own.getParent().resolve("spark");
+        if (Files.isDirectory(lib)) {
+            return lib + java.io.File.separator + "*";
+        }
+        Path listed = own.getParent().resolve("spark-runner-classpath.txt");
+        if (Files.isRegularFile(listed)) {
+            try {
+                return Files.readString(listed).trim();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + listed, e);
+            }
+        }
+        throw new IllegalStateException(
+                "Spark's jars are not beside the ember command ("
+                        + lib
+                        + " is missing): rebuild the distribution, or run from a build that"
+                        + " wrote "
+                        + listed);
     }
 
     private static Thread copy(InputStream from, OutputStream to, String name) {

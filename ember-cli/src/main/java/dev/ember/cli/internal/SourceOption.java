@@ -11,7 +11,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The value of {@code --source}: where posts come from.
+ * The value of {@code --source}: where posts (or lines) come from.
  *
  * <ul>
  *   <li>{@code bluesky} or {@code bluesky:<host or ws(s) URL>}: Bluesky Jetstream;
@@ -19,7 +19,9 @@ import picocli.CommandLine.TypeConversionException;
  *   <li>{@code mastodon} or {@code mastodon:<instance>}: Mastodon streaming, by default on
  *       mastodon.social;
  *   <li>{@code replay:<file>}: a JSON Lines file of posts;
- *   <li>{@code demo}: the synthetic demo stream.
+ *   <li>{@code demo}: the synthetic demo stream;
+ *   <li>{@code socket:<host>:<port>}: lines of text read with {@code socketTextStream}, only for
+ *       jobs ({@link JobConverter}), not for the relay, which serves such a socket itself.
  * </ul>
  *
  * @param kind the kind of source
@@ -33,7 +35,13 @@ record SourceOption(Kind kind, String argument) {
         X,
         MASTODON,
         REPLAY,
-        DEMO;
+        DEMO,
+        SOCKET;
+
+        /** True for the sources that stream from a network service: Bluesky, X and Mastodon. */
+        boolean isLive() {
+            return this == BLUESKY || this == X || this == MASTODON;
+        }
 
         @Override
         public String toString() {
@@ -42,7 +50,11 @@ record SourceOption(Kind kind, String argument) {
     }
 
     static final String SYNTAX = "bluesky[:host], x, mastodon[:instance], replay:FILE or demo";
+    static final String JOB_SYNTAX =
+            "demo, socket:HOST:PORT, bluesky[:host], x, mastodon[:instance] or replay:FILE";
     static final String DEFAULT_MASTODON = "mastodon.social";
+    static final String DEFAULT_BLUESKY = "jetstream2.us-east.bsky.network";
+    static final String DEFAULT_X = "https://api.x.com";
 
     /** Settings that apply to one kind of source each. */
     record Settings(
@@ -52,27 +64,28 @@ record SourceOption(Kind kind, String argument) {
             Double demoRate,
             boolean dryRun) {}
 
-    /** Creates the source. */
+    /**
+     * Creates the post source.
+     *
+     * @throws IllegalStateException for a {@code socket:} source, which carries lines, not posts
+     */
     PostSource open(Settings settings) {
         return switch (kind) {
             case BLUESKY -> {
                 PostSources.BlueskyBuilder builder = PostSources.bluesky();
-                if (argument != null) {
-                    if (argument.contains("://")) {
-                        builder.endpoint(URI.create(argument));
-                    } else {
-                        builder.host(argument);
-                    }
+                if (argument != null && argument.contains("://")) {
+                    builder.endpoint(URI.create(argument));
+                } else {
+                    builder.host(argument == null ? DEFAULT_BLUESKY : argument);
                 }
                 yield builder.build();
             }
             case X -> {
-                PostSources.XBuilder builder =
-                        PostSources.x().track(settings.track()).dryRun(settings.dryRun());
-                if (argument != null) {
-                    builder.baseUrl(URI.create(argument));
-                }
-                yield builder.build();
+                yield PostSources.x()
+                        .track(settings.track())
+                        .dryRun(settings.dryRun())
+                        .baseUrl(URI.create(argument == null ? DEFAULT_X : argument))
+                        .build();
             }
             case MASTODON ->
                     PostSources.mastodon(argument == null ? DEFAULT_MASTODON : argument)
@@ -98,7 +111,56 @@ record SourceOption(Kind kind, String argument) {
                 }
                 yield builder.build();
             }
+            case SOCKET ->
+                    throw new IllegalStateException(
+                            "source " + this + " carries lines, not posts: read it as a socket");
         };
+    }
+
+    /**
+     * The address a live source connects to first, for checking that it can be reached: the
+     * Jetstream host, X's API, or the Mastodon instance.
+     *
+     * @throws IllegalStateException for a source that is not live
+     */
+    URI endpoint() {
+        return switch (kind) {
+            case BLUESKY ->
+                    URI.create(
+                            argument != null && argument.contains("://")
+                                    ? argument
+                                    : "wss://" + (argument == null ? DEFAULT_BLUESKY : argument));
+            case X -> URI.create(argument == null ? DEFAULT_X : argument);
+            case MASTODON -> {
+                String instance = argument == null ? DEFAULT_MASTODON : argument;
+                yield URI.create(instance.contains("://") ? instance : "https://" + instance);
+            }
+            default -> throw new IllegalStateException("source " + this + " is not live");
+        };
+    }
+
+    /** The host of a {@code socket:} source. */
+    String socketHost() {
+        requireSocket();
+        return unbracket(argument.substring(0, argument.lastIndexOf(':')));
+    }
+
+    /** The port of a {@code socket:} source. */
+    int socketPort() {
+        requireSocket();
+        return Integer.parseInt(argument.substring(argument.lastIndexOf(':') + 1));
+    }
+
+    private void requireSocket() {
+        if (kind != Kind.SOCKET) {
+            throw new IllegalStateException("source " + this + " is not a socket");
+        }
+    }
+
+    private static String unbracket(String host) {
+        return host.startsWith("[") && host.endsWith("]")
+                ? host.substring(1, host.length() - 1)
+                : host;
     }
 
     @Override
@@ -106,8 +168,18 @@ record SourceOption(Kind kind, String argument) {
         return argument == null ? kind.toString() : kind + ":" + argument;
     }
 
-    /** Parses {@code --source}. */
-    static final class Converter implements ITypeConverter<SourceOption> {
+    /** Parses {@code --source} for the relay: post sources only. */
+    static class Converter implements ITypeConverter<SourceOption> {
+        /** The accepted forms, for messages. */
+        String syntax() {
+            return SYNTAX;
+        }
+
+        /** Whether {@code socket:HOST:PORT} is accepted. */
+        boolean acceptsSocket() {
+            return false;
+        }
+
         @Override
         public SourceOption convert(String value) {
             String v = value.strip();
@@ -116,16 +188,20 @@ record SourceOption(Kind kind, String argument) {
             String argument = colon < 0 ? null : v.substring(colon + 1).strip();
             Kind kind = null;
             for (Kind k : Kind.values()) {
-                if (k.toString().equals(name)) {
+                if (k.toString().equals(name) && (k != Kind.SOCKET || acceptsSocket())) {
                     kind = k;
                 }
             }
             if (kind == null) {
-                throw new TypeConversionException("unknown source '" + value + "': use " + SYNTAX);
+                throw new TypeConversionException(
+                        "unknown source '" + value + "': use " + syntax());
             }
             if (argument != null && argument.isEmpty()) {
                 throw new TypeConversionException(
-                        "'" + value + "' has nothing after the colon: use " + SYNTAX);
+                        "'" + value + "' has nothing after the colon: use " + syntax());
+            }
+            if (kind == Kind.SOCKET) {
+                checkSocket(value, argument);
             }
             if (kind == Kind.DEMO && argument != null) {
                 throw new TypeConversionException(
@@ -144,6 +220,36 @@ record SourceOption(Kind kind, String argument) {
                 }
             }
             return new SourceOption(kind, argument);
+        }
+
+        private static void checkSocket(String value, String argument) {
+            int colon = argument == null ? -1 : argument.lastIndexOf(':');
+            String host = colon < 0 ? "" : unbracket(argument.substring(0, colon).strip());
+            if (host.isEmpty()) {
+                throw new TypeConversionException(
+                        "'"
+                                + value
+                                + "' needs a host and a port, as in socket:localhost:5555 (where"
+                                + " 'ember relay' listens by default)");
+            }
+            try {
+                new OptionConverters.Port().convert(argument.substring(colon + 1));
+            } catch (TypeConversionException e) {
+                throw new TypeConversionException("'" + value + "': " + e.getMessage());
+            }
+        }
+    }
+
+    /** Parses {@code --source} for jobs: the post sources, and lines from {@code socket:}. */
+    static final class JobConverter extends Converter {
+        @Override
+        String syntax() {
+            return JOB_SYNTAX;
+        }
+
+        @Override
+        boolean acceptsSocket() {
+            return true;
         }
     }
 }

@@ -47,9 +47,11 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "0:success (--duration elapsed, or Ctrl-C)",
-            "1:the job failed",
-            "2:usage error"
+            "0:--duration elapsed, and the job stopped gracefully",
+            "1:the job failed" + ExitStatus.GRACEFUL_STOP_FAILED_HELP,
+            ExitStatus.USAGE_HELP,
+            ExitStatus.INTERRUPTED_HELP,
+            ExitStatus.TERMINATED_HELP
         })
 final class WordCountCommand implements Callable<Integer> {
     private final PrintStream jobOut;
@@ -102,7 +104,8 @@ final class WordCountCommand implements Callable<Integer> {
             converter = OptionConverters.PositiveDuration.class,
             description =
                     "Stop gracefully after this long (such as 30s or 5m) and exit with status 0."
-                            + " Default: run until Ctrl-C, which also stops gracefully.")
+                            + " Default: run until Ctrl-C or SIGTERM, which also stop gracefully"
+                            + " and exit with status 130 or 143.")
     Duration duration;
 
     @Option(
@@ -141,7 +144,7 @@ final class WordCountCommand implements Callable<Integer> {
         logging.logLevel.apply();
         PrintWriter err = spec.commandLine().getErr();
         if (!demo) {
-            job(host, port, master).run(jobOut);
+            job(host, port, master).run(spec.commandLine(), jobOut);
             return CommandLine.ExitCode.OK;
         }
         try (DemoFeeder feeder = DemoFeeder.start(demoRate)) {
@@ -154,7 +157,7 @@ final class WordCountCommand implements Callable<Integer> {
                             + demoRate
                             + " lines/s of generated text)");
             err.flush();
-            job(DemoFeeder.HOST, feeder.port(), master).run(jobOut);
+            job(DemoFeeder.HOST, feeder.port(), master).run(spec.commandLine(), jobOut);
         }
         return CommandLine.ExitCode.OK;
     }

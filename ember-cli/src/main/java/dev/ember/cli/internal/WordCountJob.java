@@ -4,18 +4,19 @@ import dev.ember.streaming.DStream;
 import dev.ember.streaming.Duration;
 import dev.ember.streaming.PairDStream;
 import dev.ember.streaming.StreamingContext;
-import dev.ember.streaming.StreamingContextState;
 import dev.ember.streaming.Tuple2;
 import java.io.PrintStream;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine;
 
 /**
  * The network word count: the words of each batch of lines from {@code host:port}, counted and
  * printed with {@code print(printCount)}.
  *
- * <p>Stopping: after {@code duration} when one is given (gracefully, so data already received is
- * counted), or when the JVM shuts down (Ctrl-C), through a shutdown hook that stops gracefully but
- * gives up after {@link #SHUTDOWN_GRACE_MILLIS} so a stuck stop never keeps the JVM alive.
+ * <p>Stopping: after {@code duration} when one is given, or on Ctrl-C or SIGTERM, as {@link
+ * ContextRunner} does for every job; both stop gracefully, so data already received is counted and
+ * printed.
  *
  * @param duration how long to run, or {@code null} to run until stopped
  */
@@ -24,12 +25,6 @@ record WordCountJob(
 
     /** The application name, shown in logs and messages. */
     static final String APP_NAME = "wordcount";
-
-    /** How long the shutdown hook waits for a graceful stop. */
-    static final long SHUTDOWN_GRACE_MILLIS = 10_000;
-
-    /** How long to wait, after a graceful stop, for the failure of a last batch to show. */
-    private static final long FAILURE_REPORT_MILLIS = 5_000;
 
     WordCountJob {
         Objects.requireNonNull(host, "host");
@@ -45,53 +40,19 @@ record WordCountJob(
     }
 
     /**
-     * Runs the job, printing batches to {@code out}, until {@code duration} has passed or the
-     * context is stopped.
+     * Runs the job for {@code command}, printing batches to {@code out}, until {@code duration} has
+     * passed or a signal stopped it.
      *
      * @throws dev.ember.streaming.StreamingException when the job fails
      */
-    void run(PrintStream out) throws InterruptedException {
+    void run(CommandLine command, PrintStream out) throws Exception {
         StreamingContext ssc = new StreamingContext(master, APP_NAME, batch);
         ssc.setPrintStream(out);
         countWords(ssc.socketTextStream(host, port)).print(printCount);
-
-        Thread hook = new Thread(() -> stopOnShutdown(ssc), "ember-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        boolean stopped = false;
         try {
-            ssc.start();
-            if (duration == null) {
-                ssc.awaitTermination();
-            } else if (!ssc.awaitTerminationOrTimeout(duration.milliseconds())) {
-                ssc.stop(true);
-                // Rethrows the failure of a batch that ran during the graceful stop, if any.
-                ssc.awaitTerminationOrTimeout(FAILURE_REPORT_MILLIS);
-            }
-            stopped = true;
+            ContextRunner.run(command, ssc, duration, new CompletableFuture<>());
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shutdownInProgress) {
-                // The hook is running and stops the context itself.
-            }
-            if (!stopped) {
-                ssc.stop(false);
-            }
             out.flush();
-        }
-    }
-
-    private static void stopOnShutdown(StreamingContext ssc) {
-        if (ssc.getState() != StreamingContextState.ACTIVE) {
-            return;
-        }
-        Thread stopper = new Thread(() -> ssc.stop(true), "ember-graceful-stop");
-        stopper.setDaemon(true);
-        stopper.start();
-        try {
-            stopper.join(SHUTDOWN_GRACE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

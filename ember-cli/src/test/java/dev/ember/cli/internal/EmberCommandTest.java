@@ -345,6 +345,19 @@ class EmberCommandTest {
     }
 
     @Test
+    void hashtagsTakesTheRunnerOptionsButRunsOnlyLocallySoFar() {
+        CommandRun run = CommandRun.of("hashtags", "--runner", "spark", "--master", "local[2]");
+
+        assertEquals(2, run.exitCode, run::toString);
+        assertTrue(
+                run.errLine()
+                        .startsWith(
+                                "ember hashtags: the trending-hashtags job does not run on Spark"
+                                        + " yet"),
+                run.err);
+    }
+
+    @Test
     void unknownRunnerIsAUsageError() {
         CommandRun run = CommandRun.of("wordcount", "--demo", "--runner", "flink");
 

@@ -37,11 +37,15 @@ class RelayCommandTest {
                                 "--dry-run",
                                 "--record",
                                 "--client-buffer",
+                                "--max-clients",
+                                "--backlog",
                                 "--duration",
                                 "Default: bluesky",
                                 "Default: 127.0.0.1",
                                 "Default: 5555",
-                                "Default: 10000",
+                                "Default: 4MiB",
+                                "Default: 1000.",
+                                "Default: 4096",
                                 "X_BEARER_TOKEN",
                                 "MASTODON_TOKEN",
                                 "replay:<file>",
@@ -146,6 +150,41 @@ class RelayCommandTest {
                 "relay",
                 "--source",
                 "demo:7");
+    }
+
+    @Test
+    void rejectsABufferWithoutAUnitOrTooSmallAndLimitsBelowOne() {
+        assertUsageError(
+                "Invalid value for option '--client-buffer': '10000' is not a size: write a number"
+                        + " and its unit, B, KiB, MiB or GiB, such as 512KiB or 4MiB",
+                "relay",
+                "--client-buffer",
+                "10000");
+        assertUsageError(
+                "Invalid value for option '--client-buffer': 100 bytes is less than 1KiB; give a"
+                        + " few MiB, such as 4MiB",
+                "relay",
+                "--client-buffer",
+                "100B");
+        assertUsageError(
+                "Invalid value for option '--max-clients': 0 is not at least 1",
+                "relay",
+                "--max-clients",
+                "0");
+        assertUsageError(
+                "Invalid value for option '--backlog': -5 is not at least 1",
+                "relay",
+                "--backlog",
+                "-5");
+    }
+
+    @Test
+    void readsSizesWithTheirUnitInAnyCase() {
+        OptionConverters.ByteSize size = new OptionConverters.ByteSize();
+        assertEquals(100L, size.convert("100B"));
+        assertEquals(512L << 10, size.convert("512KiB"));
+        assertEquals(4L << 20, size.convert("4mib"));
+        assertEquals(2L << 30, size.convert(" 2 GiB "));
     }
 
     @Test

@@ -30,6 +30,14 @@ final class PlanChecks {
      * @throws InvalidPipelineException when something cannot run on Spark
      */
     static List<Object> check(StreamGraph graph, RunSettings settings, SparkMaster master) {
+        if (settings.restoreFrom() != null) {
+            throw new InvalidPipelineException(
+                    "context '"
+                            + graph.appName()
+                            + "' was given a snapshot of the local runner's state to restore,"
+                            + " which the Spark runner cannot load: Spark keeps state in RDDs of its"
+                            + " own; restore it on the local runner, or start on Spark without it");
+        }
         Clock clock = settings.clock();
         if (!(clock instanceof SteppedClock) && clock.getClass() != Clock.system().getClass()) {
             throw new InvalidPipelineException(

@@ -31,8 +31,32 @@ final class SparkContexts {
      */
     record Acquired(JavaSparkContext context, boolean owned) {}
 
+    /**
+     * The settings of a context ({@code StreamingConf}) that Spark has too, under its own name:
+     * each {@code ember.streaming.X} here is Spark's {@code spark.streaming.X}.
+     */
+    private static final List<String> SHARED_SETTINGS =
+            List.of(
+                    "receiver.writeAheadLog.enable",
+                    "receiver.maxRate",
+                    "backpressure.enabled",
+                    "backpressure.initialRate",
+                    "backpressure.pid.proportional",
+                    "backpressure.pid.integral",
+                    "backpressure.pid.derived",
+                    "backpressure.pid.minRate",
+                    "gracefulStopTimeout");
+
+    /**
+     * @param settings the context's settings ({@code StreamingConf}); those Spark has go to the
+     *     SparkConf of a new SparkContext, unless a {@code spark.*} property set them already
+     */
     static Acquired acquire(
-            SparkMaster master, String appName, boolean stepped, List<Object> code) {
+            SparkMaster master,
+            String appName,
+            boolean stepped,
+            List<Object> code,
+            Map<String, String> settings) {
         scala.Option<SparkContext> running = SparkContext$.MODULE$.getActive();
         SparkContext active = running.isDefined() ? running.get() : null;
         if (active != null) {
@@ -63,6 +87,12 @@ final class SparkContexts {
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         SparkSetup.sparkConf().forEach(conf::setIfMissing);
+        for (String key : SHARED_SETTINGS) {
+            String value = settings.get("ember.streaming." + key);
+            if (value != null) {
+                conf.setIfMissing("spark.streaming." + key, value);
+            }
+        }
         // Spark deletes a state's old RDD checkpoints once no RDD refers to them.
         conf.setIfMissing("spark.cleaner.referenceTracking.cleanCheckpoints", "true");
         if (stepped) {

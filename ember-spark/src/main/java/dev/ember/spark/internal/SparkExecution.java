@@ -15,11 +15,16 @@ import dev.ember.streaming.Clock;
 import dev.ember.streaming.SourceException;
 import dev.ember.streaming.StreamingException;
 import dev.ember.streaming.UserFunctionException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -133,6 +138,16 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
                     }
 
                     @Override
+                    public Optional<Path> stateDirectory() {
+                        return stateDirectoryOf(name);
+                    }
+
+                    @Override
+                    public String setting(String key) {
+                        return settings.conf().get(key);
+                    }
+
+                    @Override
                     public void skipped(String reason, String sample) {
                         if (reasons.putIfAbsent(reason, Boolean.TRUE) == null) {
                             LOG.warn(
@@ -162,10 +177,35 @@ final class SparkExecution implements Execution, SparkPlanner.Driver {
         }
     }
 
+    /**
+     * A directory of the input's own inside the checkpoint directory, named as the local runner
+     * names it ({@code inputs/<safe name>-<hash>}), so a source keeps its durable state in one
+     * place whichever runner runs it.
+     */
+    private Optional<Path> stateDirectoryOf(String name) {
+        if (graph.checkpointDirectory() == null) {
+            return Optional.empty();
+        }
+        Path dir =
+                Path.of(graph.checkpointDirectory())
+                        .resolve("inputs")
+                        .resolve(
+                                name.replaceAll("[^A-Za-z0-9._-]", "_")
+                                        + "-"
+                                        + Integer.toHexString(name.hashCode()));
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot create the state directory " + dir + " of input '" + name + "'", e);
+        }
+        return Optional.of(dir);
+    }
+
     private void startSpark(List<Object> code) {
         boolean stepped = settings.clock() instanceof SteppedClock;
         SparkContexts.Acquired acquired =
-                SparkContexts.acquire(master, graph.appName(), stepped, code);
+                SparkContexts.acquire(master, graph.appName(), stepped, code, settings.conf());
         ownsSparkContext = acquired.owned();
         sc = acquired.context();
         jssc = new JavaStreamingContext(sc, SparkPlanner.duration(graph.batchDuration()));

@@ -1,6 +1,8 @@
 package dev.ember.sql.internal;
 
 import dev.ember.sql.DataType;
+import dev.ember.sql.spi.Column;
+import dev.ember.sql.spi.Table;
 import dev.ember.streaming.Time;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -62,6 +64,16 @@ public record ColumnType(DataType type, String sqlType) {
     public ColumnType {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(sqlType, "sqlType");
+    }
+
+    /** A column named {@code name} of type {@code type}. */
+    public static Column columnOf(String name, ColumnType type) {
+        return new Column(name, type.type(), type.sqlType());
+    }
+
+    /** The type of {@code column}. */
+    public static ColumnType of(Column column) {
+        return new ColumnType(column.type(), column.typeName());
     }
 
     /** True for {@link DataType#NULL}: no value has told the type yet. */

@@ -2,6 +2,9 @@ package dev.ember.sql.internal;
 
 import dev.ember.sql.DataType;
 import dev.ember.sql.Row;
+import dev.ember.sql.spi.Column;
+import dev.ember.sql.spi.ReadOnlyResult;
+import dev.ember.sql.spi.Table;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Array;
@@ -34,17 +37,27 @@ final class ResultReader {
      *
      * @param maxRows the most rows to keep; {@link Integer#MAX_VALUE} for all
      */
-    static SqlEngine.ReadOnlyResult read(ResultSet rs, int maxRows) throws SQLException {
+    static ReadOnlyResult read(ResultSet rs, int maxRows) throws SQLException {
+        return readBounded(rs, maxRows, false);
+    }
+
+    /**
+     * The table of {@code rs}'s first {@code maxRows} rows, and whether there were more; when
+     * {@code bounded}, {@code rs} is the result of a {@link BoundedQuery}, whose last column says
+     * whether a row fits the byte limit, and reading stops at the first row that does not.
+     */
+    static ReadOnlyResult readBounded(ResultSet rs, int maxRows, boolean bounded)
+            throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
-        int width = md.getColumnCount();
-        List<TableColumn> columns = new ArrayList<>(width);
+        int width = bounded ? md.getColumnCount() - 1 : md.getColumnCount();
+        List<Column> columns = new ArrayList<>(width);
         for (int i = 1; i <= width; i++) {
-            columns.add(TableColumn.of(md.getColumnLabel(i), typeOf(md.getColumnTypeName(i))));
+            columns.add(ColumnType.columnOf(md.getColumnLabel(i), typeOf(md.getColumnTypeName(i))));
         }
         List<Object[]> rows = new ArrayList<>();
         boolean truncated = false;
         while (rs.next()) {
-            if (rows.size() == maxRows) {
+            if (rows.size() == maxRows || (bounded && !rs.getBoolean(width + 1))) {
                 truncated = true;
                 break;
             }
@@ -54,7 +67,7 @@ final class ResultReader {
             }
             rows.add(row);
         }
-        return new SqlEngine.ReadOnlyResult(new Table(columns, rows), truncated);
+        return new ReadOnlyResult(new Table(columns, rows), truncated);
     }
 
     private static ColumnType typeOf(String sqlType) {

@@ -1,5 +1,6 @@
 package dev.ember.sql.internal;
 
+import dev.ember.sql.spi.Table;
 import dev.ember.streaming.Time;
 import dev.ember.streaming.Tuple2;
 import java.lang.invoke.MethodHandle;
@@ -190,7 +191,7 @@ public final class RowBinder {
     }
 
     private static int requireColumn(Table table, String name, String subject) {
-        int index = table.indexOf(name);
+        int index = Tables.indexOf(table, name);
         if (index < 0) {
             throw new IllegalArgumentException(
                     subject

@@ -2,6 +2,8 @@ package dev.ember.sql.internal;
 
 import dev.ember.sql.DataType;
 import dev.ember.sql.Row;
+import dev.ember.sql.spi.Column;
+import dev.ember.sql.spi.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,7 +72,7 @@ public final class ShowFormatter {
         int n = Math.max(0, numRows);
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>();
-        for (TableColumn c : table.columns()) {
+        for (Column c : table.columns()) {
             header.add(escapeMetaCharacters(c.name()));
         }
         rows.add(header);

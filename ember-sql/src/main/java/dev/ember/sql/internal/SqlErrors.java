@@ -19,9 +19,24 @@ final class SqlErrors {
      *
      * @param existing describes the views and tables that exist, for an unknown view
      */
-    static SqlException translate(SQLException e, String query, Supplier<String> existing) {
+    static SqlException translate(
+            SQLException e, String query, Supplier<String> existing, long memoryLimitBytes) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
         String quoted = "\"" + abbreviate(query) + "\"";
+        if (message.startsWith("Out of Memory Error")) {
+            return new SqlException(
+                    "query "
+                            + quoted
+                            + " needed more memory than the SQL database's limit of "
+                            + mebibytes(memoryLimitBytes)
+                            + " and was stopped [database: "
+                            + firstLine(message)
+                            + "]; narrow it (fewer rows, fewer distinct groups) or raise the"
+                            + " limit with SqlContext.builder(ssc).memoryLimit(bytes)",
+                    query,
+                    SqlException.Reason.MEMORY_LIMIT,
+                    e);
+        }
         if (message.startsWith("Parser Error")) {
             return new SqlException(
                     "SQL syntax error in query " + quoted + ": " + message + "; fix the query",
@@ -65,6 +80,11 @@ final class SqlErrors {
                 query,
                 SqlException.Reason.FAILED,
                 e);
+    }
+
+    /** Such as {@code 256 MiB}, or the bytes when they are not whole mebibytes. */
+    static String mebibytes(long bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
     }
 
     /** The query shortened for a message. */

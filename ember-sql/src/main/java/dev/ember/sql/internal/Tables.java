@@ -2,6 +2,8 @@ package dev.ember.sql.internal;
 
 import dev.ember.sql.DataType;
 import dev.ember.sql.SortOrder;
+import dev.ember.sql.spi.Column;
+import dev.ember.sql.spi.Table;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -140,10 +142,10 @@ public final class Tables {
             }
             rows.add(row);
         }
-        List<TableColumn> columns = new ArrayList<>(width);
+        List<Column> columns = new ArrayList<>(width);
         for (int i = 0; i < width; i++) {
             ColumnType type = types[i] == null ? ColumnType.NULL : types[i];
-            columns.add(TableColumn.of(columnNames.get(i), type));
+            columns.add(ColumnType.columnOf(columnNames.get(i), type));
             if (type.type() == DataType.DECIMAL) {
                 scaleDecimals(rows, i, type, columnNames.get(i), operation);
             }
@@ -281,7 +283,7 @@ public final class Tables {
     }
 
     private static int requireSortColumn(Table table, SortOrder order) {
-        int index = table.indexOf(order.column());
+        int index = indexOf(table, order.column());
         if (index < 0) {
             throw new IllegalArgumentException(
                     "cannot sort by column '"
@@ -293,7 +295,7 @@ public final class Tables {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Comparator<Object> valueOrder(TableColumn column) {
+    private static Comparator<Object> valueOrder(Column column) {
         DataType type = column.type();
         switch (type) {
             case STRING:
@@ -307,7 +309,7 @@ public final class Tables {
                         "cannot sort by column '"
                                 + column.name()
                                 + "' of type "
-                                + column.sqlType()
+                                + column.typeName()
                                 + ": values of type "
                                 + type.simpleString()
                                 + " have no order; sort by another column");
@@ -344,9 +346,9 @@ public final class Tables {
     /** Elements that are all null (or none): the named columns, typed NULL. */
     private static Table nullsOnly(int size, List<String> names, String operation) {
         if (size == 0) {
-            List<TableColumn> columns = new ArrayList<>();
+            List<Column> columns = new ArrayList<>();
             for (String name : names) {
-                columns.add(TableColumn.of(name, ColumnType.NULL));
+                columns.add(ColumnType.columnOf(name, ColumnType.NULL));
             }
             return new Table(columns, List.of());
         }
@@ -367,7 +369,7 @@ public final class Tables {
         for (int i = 0; i < size; i++) {
             rows.add(new Object[] {null});
         }
-        return new Table(List.of(TableColumn.of(name, ColumnType.NULL)), rows);
+        return new Table(List.of(ColumnType.columnOf(name, ColumnType.NULL)), rows);
     }
 
     private static IllegalArgumentException mixedElements(
@@ -391,5 +393,41 @@ public final class Tables {
             case TUPLE -> "Tuple2 elements";
             case SCALAR -> "elements of " + layout.elementClass.getName();
         };
+    }
+
+    /**
+     * The index of the column named {@code name}, ignoring case as SQL does, preferring an exact
+     * match; -1 when there is none.
+     */
+    public static int indexOf(Table table, String name) {
+        List<Column> columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().toLowerCase(Locale.ROOT).equals(lower)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first {@code n} rows of {@code table}. */
+    public static Table limit(Table table, int n) {
+        return n >= table.rows().size()
+                ? table
+                : new Table(table.columns(), table.rows().subList(0, n));
+    }
+
+    /** {@code table} with its columns renamed, in order. */
+    public static Table withColumnNames(Table table, List<String> names) {
+        List<Column> renamed = new ArrayList<>(table.columns().size());
+        for (int i = 0; i < table.columns().size(); i++) {
+            renamed.add(table.columns().get(i).withName(names.get(i)));
+        }
+        return new Table(renamed, table.rows());
     }
 }

@@ -20,6 +20,10 @@ public final class FunctionFailure extends RuntimeException {
         if (cause instanceof FunctionFailure f) {
             return f;
         }
+        if (FatalError.isStop(cause)) {
+            // A JVM error met by an action the function called: it stops the context as it is.
+            return (RuntimeException) cause;
+        }
         if (cause instanceof Error e) {
             throw e;
         }

@@ -19,6 +19,11 @@ public final class WorkerPool {
     private final ExecutorService executor;
     private final ThreadLocal<Boolean> onWorker = ThreadLocal.withInitial(() -> false);
 
+    /**
+     * What the tasks are for, such as the batch they belong to: for the message of a fatal error.
+     */
+    private volatile String activity = "running a partition task";
+
     public WorkerPool(String appName, int threads) {
         this.threads = threads;
         AtomicInteger n = new AtomicInteger();
@@ -42,6 +47,11 @@ public final class WorkerPool {
         return threads;
     }
 
+    /** Says what the next tasks are for, for the message of a fatal error in one of them. */
+    public void activity(String activity) {
+        this.activity = activity;
+    }
+
     /** Runs {@code task} for 0..count-1 in parallel and returns when all are done. */
     public void runAll(int count, IntConsumer task) {
         if (count == 0) {
@@ -56,7 +66,19 @@ public final class WorkerPool {
         List<Future<?>> futures = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int index = i;
-            futures.add(executor.submit(() -> task.accept(index)));
+            futures.add(
+                    executor.submit(
+                            () -> {
+                                try {
+                                    task.accept(index);
+                                } catch (Error e) {
+                                    if (FatalError.isFatal(e)) {
+                                        throw FatalError.stop(
+                                                e, Thread.currentThread().getName(), activity);
+                                    }
+                                    throw e;
+                                }
+                            }));
         }
         Throwable failure = null;
         for (Future<?> f : futures) {

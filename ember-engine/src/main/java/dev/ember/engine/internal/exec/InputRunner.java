@@ -3,6 +3,9 @@ package dev.ember.engine.internal.exec;
 import dev.ember.engine.internal.input.QueueReader;
 import dev.ember.engine.internal.input.ReceiverRunner;
 import dev.ember.engine.internal.input.SocketTextReceiver;
+import dev.ember.engine.internal.state.OperatorState;
+import dev.ember.engine.internal.state.StateCapture;
+import dev.ember.engine.internal.state.StateInput;
 import dev.ember.spi.Source;
 import dev.ember.spi.SourceContext;
 import dev.ember.spi.SourceReader;
@@ -12,12 +15,17 @@ import dev.ember.streaming.Clock;
 import dev.ember.streaming.SourceException;
 import dev.ember.streaming.scheduler.ReceiverInfo;
 import dev.ember.streaming.scheduler.StreamInputInfo;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +51,8 @@ final class InputRunner {
     private final SourceReader<?> reader;
     private final Source.Replay replay;
     private final ReceiverRunner receiver;
+    private final CheckpointLayout layout;
+    private final Map<String, String> settings;
     private final AtomicLong skipped = new AtomicLong();
     private final Map<String, Boolean> skipReasons = new ConcurrentHashMap<>();
     private final ArrayDeque<long[]> rateSamples = new ArrayDeque<>();
@@ -51,6 +61,7 @@ final class InputRunner {
     private volatile long lastErrorTime = -1;
     private volatile boolean active;
     private String lastCut;
+    private volatile String completed;
 
     /** Opens the input of {@code node}: a source that cannot be opened stops the start. */
     InputRunner(
@@ -61,8 +72,13 @@ final class InputRunner {
             long maxBufferedRecords,
             Consumer<ReceiverInfo> receiverStarted,
             Consumer<ReceiverInfo> receiverError,
-            Consumer<ReceiverInfo> receiverStopped) {
+            Consumer<ReceiverInfo> receiverStopped,
+            ReceiverRunner.FatalHandler fatal,
+            CheckpointLayout layout,
+            Map<String, String> settings) {
         this.node = node;
+        this.layout = layout;
+        this.settings = settings;
         this.id = id;
         this.name = name;
         this.clock = clock;
@@ -81,6 +97,11 @@ final class InputRunner {
                         lastError = error == null ? null : error.toString();
                         lastErrorTime = clock.currentTimeMillis();
                         receiverError.accept(receiverInfo());
+                    }
+
+                    @Override
+                    public void fatal(Throwable error, String thread) {
+                        fatal.fatal(error, thread, "receiving for input '" + name + "'");
                     }
 
                     @Override
@@ -161,6 +182,18 @@ final class InputRunner {
                     }
 
                     @Override
+                    public Optional<Path> stateDirectory() {
+                        return layout == null
+                                ? Optional.empty()
+                                : Optional.of(layout.inputDirectory(name));
+                    }
+
+                    @Override
+                    public String setting(String key) {
+                        return settings.get(key);
+                    }
+
+                    @Override
                     public void skipped(String reason, String sample) {
                         long n = skipped.incrementAndGet();
                         if (skipReasons.putIfAbsent(reason, Boolean.TRUE) == null) {
@@ -208,9 +241,13 @@ final class InputRunner {
         return replay;
     }
 
-    /** Starts reading after {@code after} (null: from the source's own start). */
-    void start(String after) {
+    /**
+     * Starts reading after {@code after} (null: from the source's own start); {@code completed} is
+     * the offset after the last processed batch, when restarting from a snapshot.
+     */
+    void start(String after, String completed) {
         lastCut = after;
+        this.completed = completed;
         reader.start(after);
     }
 
@@ -225,14 +262,87 @@ final class InputRunner {
         return result;
     }
 
+    /**
+     * This input's part of a batch cut before a restart: its original range when the input can read
+     * ranges again, nothing otherwise (its records, if any, come back through its buffer or after
+     * its offset).
+     */
+    InputCut replayedCut(String from, String to) {
+        return replay == Source.Replay.RANGES ? new InputCut(this, from, to, -1) : nothing();
+    }
+
+    /** A part of a batch with no records. */
+    InputCut nothing() {
+        return new InputCut(this, null, null, 0);
+    }
+
     /** The records of {@code cut}, as blocks. */
     List<? extends List<?>> read(InputCut cut) {
-        return reader.read(cut.from(), cut.to());
+        return cut.to() == null ? List.of() : reader.read(cut.from(), cut.to());
     }
 
     /** The batch holding {@code cut} has been processed. */
     void processed(InputCut cut) {
-        reader.processed(cut.to());
+        if (cut.to() != null) {
+            reader.processed(cut.to());
+            completed = cut.to();
+        }
+    }
+
+    /** Everything up to {@code offset} is in a durable checkpoint. */
+    void committed(String offset) {
+        reader.committed(offset);
+    }
+
+    /** The offset after the last processed batch, or null before the first. */
+    String completedOffset() {
+        return completed;
+    }
+
+    /**
+     * The records this input holds for batches not yet processed, as state that snapshots save: a
+     * receiver's or a queue's, which cannot read them again; null for sources, which re-read their
+     * ranges or resume after their offset.
+     */
+    OperatorState buffer() {
+        if (receiver != null) {
+            return new BufferState("receiverBuffer", receiver::buffered, receiver::restoreBuffered);
+        }
+        if (reader instanceof QueueReader queue) {
+            return new BufferState("queueBuffer", queue::buffered, queue::restoreBuffered);
+        }
+        return null;
+    }
+
+    /** Records held by a receiver or a queue, saved and restored as a list. */
+    private record BufferState(
+            String kind, Supplier<List<Object>> records, Consumer<List<?>> restore)
+            implements OperatorState {
+        @Override
+        public long size() {
+            return records.get().size();
+        }
+
+        @Override
+        public StateCapture capture() {
+            List<Object> held = records.get();
+            return out -> {
+                out.writeLong(held.size());
+                for (Object record : held) {
+                    out.writeValue(record);
+                }
+            };
+        }
+
+        @Override
+        public void restore(StateInput in, int version) throws IOException {
+            long n = in.readLong();
+            List<Object> held = new ArrayList<>();
+            for (long i = 0; i < n; i++) {
+                held.add(in.readValue());
+            }
+            restore.accept(held);
+        }
     }
 
     /** Stops reading; what was already received stays available to the next cut. */

@@ -1,5 +1,6 @@
 package dev.ember.engine.internal.exec;
 
+import dev.ember.engine.internal.batch.FatalError;
 import dev.ember.streaming.scheduler.StreamingListener;
 import dev.ember.streaming.scheduler.StreamingListenerEvent;
 import java.util.List;
@@ -33,9 +34,17 @@ final class ListenerBus {
     private volatile boolean stopping;
     private volatile long lastDropWarning;
 
-    ListenerBus(String appName, List<StreamingListener> listeners) {
+    /** Told of a JVM error met while delivering, with what the bus was doing. */
+    interface FatalHandler {
+        void fatal(Throwable error, String activity);
+    }
+
+    private final FatalHandler fatal;
+
+    ListenerBus(String appName, List<StreamingListener> listeners, FatalHandler fatal) {
         this.appName = appName;
         this.listeners = listeners;
+        this.fatal = fatal;
         this.thread = new Thread(this::deliver, "ember-listener-bus-" + appName);
         thread.setDaemon(true);
     }
@@ -72,6 +81,17 @@ final class ListenerBus {
                 for (StreamingListener listener : listeners) {
                     try {
                         event.dispatchTo(listener);
+                    } catch (Error e) {
+                        if (!FatalError.isFatal(e)) {
+                            throw e;
+                        }
+                        fatal.fatal(
+                                e,
+                                "delivering "
+                                        + event.getClass().getSimpleName()
+                                        + " to listener "
+                                        + listener.getClass().getName());
+                        return;
                     } catch (RuntimeException e) {
                         LOG.warn(
                                 "Streaming listener {} of '{}' failed on {}",

@@ -1,12 +1,16 @@
 package dev.ember.engine.internal.exec;
 
 import dev.ember.engine.internal.batch.Engine;
+import dev.ember.engine.internal.batch.FatalError;
 import dev.ember.engine.internal.batch.LocalBatch;
 import dev.ember.engine.internal.batch.WorkerPool;
 import dev.ember.engine.internal.exec.InputRunner.InputCut;
+import dev.ember.engine.internal.state.OperatorState;
+import dev.ember.engine.internal.state.StateCapture;
 import dev.ember.spi.Execution;
 import dev.ember.spi.LocalMaster;
 import dev.ember.spi.RunSettings;
+import dev.ember.spi.Source;
 import dev.ember.spi.SteppedClock;
 import dev.ember.spi.plan.InputNode;
 import dev.ember.spi.plan.OutputNode;
@@ -14,6 +18,9 @@ import dev.ember.spi.plan.PlanNode;
 import dev.ember.spi.plan.StreamGraph;
 import dev.ember.streaming.Batch;
 import dev.ember.streaming.Clock;
+import dev.ember.streaming.Duration;
+import dev.ember.streaming.SourceException;
+import dev.ember.streaming.StreamingConf;
 import dev.ember.streaming.StreamingException;
 import dev.ember.streaming.Time;
 import dev.ember.streaming.scheduler.BatchInfo;
@@ -28,15 +35,23 @@ import dev.ember.streaming.scheduler.StreamingListenerReceiverError;
 import dev.ember.streaming.scheduler.StreamingListenerReceiverStarted;
 import dev.ember.streaming.scheduler.StreamingListenerReceiverStopped;
 import dev.ember.streaming.scheduler.StreamingListenerStreamingStarted;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,11 +84,21 @@ final class LocalExecution implements Execution {
     private final long interval;
     private final Clock clock;
     private final List<InputRunner> inputs = new ArrayList<>();
-    private final BlockingQueue<BatchJob> jobs = new LinkedBlockingQueue<>();
+
+    /** Batches to run, and tasks that must run between batches on the job thread (snapshots). */
+    private final BlockingQueue<Object> jobs = new LinkedBlockingQueue<>();
+
+    /** Held while inputs are cut and the batch queued, so a snapshot sees both or neither. */
+    private final Object cutLock = new Object();
+
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Object stepLock = new Object();
     private final ListenerBus bus;
 
+    /** The checkpoint directory's layout, or null when the program has none. */
+    private final CheckpointLayout layout;
+
+    private Checkpointer checkpointer;
     private WorkerPool pool;
     private PlanEvaluator evaluator;
     private volatile long nextTime;
@@ -90,11 +115,31 @@ final class LocalExecution implements Execution {
         this.settings = settings;
         this.interval = graph.batchDuration().milliseconds();
         this.clock = settings.clock();
-        this.bus = new ListenerBus(graph.appName(), settings.listeners());
+        this.layout =
+                graph.checkpointDirectory() == null
+                        ? null
+                        : new CheckpointLayout(Path.of(graph.checkpointDirectory()));
+        this.bus =
+                new ListenerBus(
+                        graph.appName(),
+                        settings.listeners(),
+                        (error, activity) -> fatal(error, "ember-listener-bus", activity));
     }
 
     void start() {
         int threads = LocalMaster.threads(settings.master());
+        if (layout != null) {
+            checkpointer =
+                    new Checkpointer(
+                            graph,
+                            layout.root(),
+                            settings.conf(),
+                            settings.stateSerializer(),
+                            bus,
+                            this::committed,
+                            clock instanceof SteppedClock);
+        }
+        Recovery recovery = recovery();
         List<InputNode> inputNodes = graph.inputs();
         for (int id = 0; id < inputNodes.size(); id++) {
             InputNode node = inputNodes.get(id);
@@ -107,39 +152,153 @@ final class LocalExecution implements Execution {
                             MAX_BUFFERED_RECORDS,
                             info -> bus.post(new StreamingListenerReceiverStarted(info)),
                             info -> bus.post(new StreamingListenerReceiverError(info)),
-                            info -> bus.post(new StreamingListenerReceiverStopped(info))));
+                            info -> bus.post(new StreamingListenerReceiverStopped(info)),
+                            this::fatal,
+                            layout,
+                            settings.conf()));
         }
         pool = new WorkerPool(graph.appName(), threads);
         long now = clock.currentTimeMillis();
         long first = (Math.floorDiv(now, interval) + 1) * interval;
+        long zeroTime = first - interval;
+        List<Snapshot.PendingBatch> recompute = List.of();
+        if (recovery != null) {
+            zeroTime = recovery.snapshot().zeroTime();
+            recompute = recovery.toRecompute(logged(recovery), replays());
+            long after = recovery.snapshot().lastCompleted();
+            for (Snapshot.PendingBatch batch : recompute) {
+                after = Math.max(after, batch.time());
+            }
+            first = Math.max(first, after + interval);
+        }
         nextTime = first;
         lastCompleted = first - interval;
-        evaluator =
-                new PlanEvaluator(
-                        graph, new Engine(pool, threads), first - interval, settings.out());
+        evaluator = new PlanEvaluator(graph, new Engine(pool, threads), zeroTime, settings.out());
+        if (recovery != null) {
+            recovery.restore(allStates());
+        }
+        List<BatchJob> replayed = new ArrayList<>();
+        for (Snapshot.PendingBatch batch : recompute) {
+            replayed.add(replayedJob(batch));
+        }
         running = true;
         generating = true;
         bus.start();
         bus.post(new StreamingListenerStreamingStarted(now));
         for (InputRunner input : inputs) {
-            input.start(null);
+            Snapshot.InputOffset saved = recovery == null ? null : recovery.saved(input.name());
+            input.start(
+                    recovery == null
+                            ? null
+                            : recovery.resumeAfter(input.name(), input.replay(), recompute),
+                    saved == null ? null : saved.offset());
+        }
+        if (checkpointer != null && recovery == null) {
+            // The state every later recovery can start from, with each input's first offset.
+            checkpointer.discardLog();
+            checkpointer.write(capture(), 0, true);
         }
         if (clock instanceof SteppedClock stepped) {
+            for (BatchJob job : replayed) {
+                runJob(job);
+            }
             stepped.onAdvance(this::advanceTo);
         } else {
+            jobs.addAll(replayed);
             timer = daemon("ember-batch-timer-" + graph.appName(), this::generateLoop);
             jobRunner = daemon("ember-job-runner-" + graph.appName(), this::jobLoop);
             timer.start();
             jobRunner.start();
         }
         LOG.info(
-                "Started '{}' on {}: {} input(s), {} output(s), batch interval {}, first batch at {} ms",
+                "Started '{}' on {}: {} input(s), {} output(s), batch interval {}, first batch at {} ms{}",
                 graph.appName(),
                 settings.master(),
                 inputs.size(),
                 graph.outputs().size(),
                 graph.batchDuration().pretty(),
-                first);
+                first,
+                recovery == null
+                        ? ""
+                        : ", resuming from "
+                                + recovery.origin()
+                                + " after the batch at "
+                                + recovery.snapshot().lastCompleted()
+                                + " ms"
+                                + (replayed.isEmpty()
+                                        ? ""
+                                        : " with " + replayed.size() + " batch(es) to recompute"));
+    }
+
+    /**
+     * What to start from: the snapshot the program was given, else the newest checkpoint that
+     * verifies in the checkpoint directory, else nothing.
+     */
+    private Recovery recovery() {
+        if (settings.restoreFrom() != null) {
+            return Recovery.of(graph, settings, settings.restoreFrom(), "the snapshot to restore");
+        }
+        if (checkpointer == null) {
+            return null;
+        }
+        CheckpointStore.Loaded latest = checkpointer.latest();
+        if (latest == null) {
+            return null;
+        }
+        return Recovery.of(graph, settings, latest.snapshot(), "checkpoint " + latest.file());
+    }
+
+    private List<BatchLog.Entry> logged(Recovery recovery) {
+        return checkpointer == null
+                ? List.of()
+                : checkpointer.loggedAfter(recovery.snapshot().lastCompleted());
+    }
+
+    private Map<String, Source.Replay> replays() {
+        Map<String, Source.Replay> replays = new HashMap<>();
+        for (InputRunner input : inputs) {
+            replays.put(input.name(), input.replay());
+        }
+        return replays;
+    }
+
+    /** Everything kept across batches: the evaluator's state and the inputs' buffers. */
+    private Map<StateKey, OperatorState> allStates() {
+        Map<StateKey, OperatorState> states = new LinkedHashMap<>(evaluator.states());
+        for (InputRunner input : inputs) {
+            OperatorState buffer = input.buffer();
+            if (buffer != null) {
+                states.put(new StateKey(input.name(), StateKey.Role.INPUT_BUFFER), buffer);
+            }
+        }
+        return states;
+    }
+
+    private BatchJob replayedJob(Snapshot.PendingBatch batch) {
+        Map<String, Snapshot.PendingCut> cuts = new HashMap<>();
+        for (Snapshot.PendingCut cut : batch.cuts()) {
+            cuts.put(cut.input(), cut);
+        }
+        List<InputCut> parts = new ArrayList<>(inputs.size());
+        for (InputRunner input : inputs) {
+            Snapshot.PendingCut cut = cuts.get(input.name());
+            parts.add(cut == null ? input.nothing() : input.replayedCut(cut.from(), cut.to()));
+        }
+        return new BatchJob(batch.time(), parts, clock.currentTimeMillis());
+    }
+
+    /** A checkpoint is durable: each input may let go of what it holds up to its offset there. */
+    private void committed(List<Snapshot.InputOffset> offsets) {
+        Map<String, String> byName = new HashMap<>();
+        for (Snapshot.InputOffset offset : offsets) {
+            byName.put(offset.name(), offset.offset());
+        }
+        for (InputRunner input : inputs) {
+            String offset = byName.get(input.name());
+            if (offset != null) {
+                input.committed(offset);
+            }
+        }
     }
 
     private static Thread daemon(String name, Runnable body) {
@@ -154,7 +313,23 @@ final class LocalExecution implements Execution {
         for (InputRunner input : inputs) {
             cuts.add(input.cut());
         }
-        BatchJob job = new BatchJob(time, cuts, clock.currentTimeMillis());
+        if (checkpointer != null) {
+            checkpointer.logged(time, pendingCuts(cuts));
+        }
+        return submitted(new BatchJob(time, cuts, clock.currentTimeMillis()));
+    }
+
+    private static List<Snapshot.PendingCut> pendingCuts(List<InputCut> cuts) {
+        List<Snapshot.PendingCut> out = new ArrayList<>(cuts.size());
+        for (InputCut cut : cuts) {
+            out.add(new Snapshot.PendingCut(cut.input().name(), cut.from(), cut.to()));
+        }
+        return out;
+    }
+
+    private BatchJob submitted(BatchJob job) {
+        long time = job.time;
+        List<InputCut> cuts = job.cuts;
         Map<Integer, StreamInputInfo> infos = new HashMap<>();
         for (int i = 0; i < cuts.size(); i++) {
             InputCut c = cuts.get(i);
@@ -173,6 +348,86 @@ final class LocalExecution implements Execution {
         return job;
     }
 
+    @Override
+    public void snapshot(OutputStream out) throws IOException {
+        if (!running) {
+            throw new IllegalStateException(
+                    "Cannot snapshot context '" + graph.appName() + "': it has stopped");
+        }
+        Captured captured;
+        if (timer == null) {
+            synchronized (stepLock) {
+                captured = capture();
+            }
+        } else {
+            FutureTask<Captured> task = new FutureTask<>(this::capture);
+            jobs.add(task);
+            captured = await(task);
+        }
+        captured.writeTo(out, settings.stateSerializer());
+    }
+
+    private Captured await(FutureTask<Captured> task) throws IOException {
+        try {
+            while (true) {
+                try {
+                    return task.get(100, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (!running) {
+                        throw new IllegalStateException(
+                                "Context '"
+                                        + graph.appName()
+                                        + "' stopped before its snapshot was taken");
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the snapshot");
+        } catch (ExecutionException e) {
+            throw new IOException("the snapshot failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Captures the state on the job thread, between batches (or under the step lock). */
+    private Captured capture() {
+        List<Snapshot.PendingBatch> pending = new ArrayList<>();
+        List<Snapshot.InputOffset> offsets = new ArrayList<>();
+        Map<StateKey, OperatorState> states = new LinkedHashMap<>();
+        Map<StateKey, StateCapture> captures = new LinkedHashMap<>();
+        synchronized (cutLock) {
+            for (Object work : jobs) {
+                if (work instanceof BatchJob job) {
+                    pending.add(new Snapshot.PendingBatch(job.time, pendingCuts(job.cuts)));
+                }
+            }
+            for (InputRunner input : inputs) {
+                offsets.add(
+                        new Snapshot.InputOffset(
+                                input.name(), input.replay().name(), input.completedOffset()));
+                OperatorState buffer = input.buffer();
+                if (buffer != null) {
+                    StateKey key = new StateKey(input.name(), StateKey.Role.INPUT_BUFFER);
+                    states.put(key, buffer);
+                    captures.put(key, buffer.capture());
+                }
+            }
+        }
+        for (Map.Entry<StateKey, OperatorState> e : evaluator.states().entrySet()) {
+            states.put(e.getKey(), e.getValue());
+            captures.put(e.getKey(), e.getValue().capture());
+        }
+        return new Captured(
+                graph.appName(),
+                interval,
+                evaluator.zeroTime(),
+                lastCompleted,
+                offsets,
+                pending,
+                states,
+                captures);
+    }
+
     /** Stepped clock: runs every batch due at {@code now} on the calling thread. */
     private void advanceTo(long now) {
         synchronized (stepLock) {
@@ -182,7 +437,15 @@ final class LocalExecution implements Execution {
                 try {
                     runJob(cut(time));
                 } catch (RuntimeException | Error e) {
-                    fail(e);
+                    RuntimeException stop =
+                            FatalError.isFatal(e)
+                                    ? FatalError.stop(
+                                            e, Thread.currentThread().getName(), "running batches")
+                                    : null;
+                    fail(stop != null ? stop : e);
+                    if (stop != null) {
+                        throw stop;
+                    }
                     throw e;
                 }
             }
@@ -190,34 +453,71 @@ final class LocalExecution implements Execution {
     }
 
     private void generateLoop() {
-        while (generating) {
-            long wait = nextTime - clock.currentTimeMillis();
-            if (wait > 0) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Math.min(wait, 50)));
-                continue;
+        try {
+            while (generating) {
+                long wait = nextTime - clock.currentTimeMillis();
+                if (wait > 0) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Math.min(wait, 50)));
+                    continue;
+                }
+                long time = nextTime;
+                synchronized (cutLock) {
+                    jobs.add(cut(time));
+                }
+                nextTime = time + interval;
             }
-            long time = nextTime;
-            jobs.add(cut(time));
-            nextTime = time + interval;
+        } catch (RuntimeException | Error e) {
+            if (!generating) {
+                return;
+            }
+            String activity = "cutting the inputs for the batch at " + nextTime + " ms";
+            if (FatalError.isFatal(e)) {
+                fatal(e, Thread.currentThread().getName(), activity);
+            } else {
+                fail(new SourceException("An input failed while " + activity + ": " + e, e));
+            }
         }
     }
 
     private void jobLoop() {
         try {
             while (running) {
-                BatchJob job = jobs.poll(50, TimeUnit.MILLISECONDS);
-                if (job != null) {
+                Object work = jobs.poll(50, TimeUnit.MILLISECONDS);
+                if (work instanceof BatchJob job) {
                     runJob(job);
+                } else if (work instanceof Runnable task) {
+                    task.run();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             if (running) {
-                fail(e);
+                fail(
+                        FatalError.isFatal(e)
+                                ? FatalError.stop(
+                                        e, Thread.currentThread().getName(), "running batches")
+                                : e);
             }
             // Otherwise a stop tore the pool down under the batch; the failure is its echo.
         }
+    }
+
+    /**
+     * A JVM error met by any thread of this execution (see {@link FatalError}): the context stops,
+     * from a thread of its own so the thread that met the error unwinds at once.
+     */
+    private void fatal(Throwable error, String thread, String activity) {
+        StreamingException stop =
+                error instanceof StreamingException s
+                        ? s
+                        : FatalError.stop(error, thread, activity);
+        if (failure == null) {
+            failure = stop;
+        }
+        Thread stopper = new Thread(() -> fail(stop), "ember-fatal-stop-" + graph.appName());
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     private void runJob(BatchJob job) {
@@ -296,6 +596,18 @@ final class LocalExecution implements Execution {
                                     evaluator.stateSizes())));
             warnIfBehind(job, records, start, end);
         }
+        checkpointIfDue(job.time);
+    }
+
+    /** After the batch at {@code time}: a checkpoint when one is due; see {@link Checkpointer}. */
+    private void checkpointIfDue(long time) {
+        if (checkpointer == null || !checkpointer.due(time, evaluator.zeroTime())) {
+            return;
+        }
+        long start = System.nanoTime();
+        Captured captured = capture();
+        checkpointer.write(
+                captured, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), false);
     }
 
     private OutputOperationInfo outputInfo(
@@ -342,22 +654,134 @@ final class LocalExecution implements Execution {
         for (InputRunner input : inputs) {
             input.stop();
         }
-        if (gracefully && timer != null) {
-            // Data stored before the receivers stopped belongs to the next cut; wait for that
-            // batch and every queued one to finish, within Spark's default bound of 10 batches.
-            long stopTime = clock.currentTimeMillis();
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10 * interval);
-            while (running && lastCompleted < stopTime && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-            }
-            if (lastCompleted < stopTime) {
-                LOG.warn(
-                        "Graceful stop of '{}' timed out after {} ms; stopping with batches pending",
-                        graph.appName(),
-                        10 * interval);
-            }
+        if (gracefully) {
+            drain();
         }
         shutdown();
+    }
+
+    /**
+     * A graceful stop with the inputs stopped: waits until the batches holding what they received
+     * have run (the next cut takes what the receivers still hold), within the graceful stop's bound
+     * in wall time; then writes a final checkpoint, which holds whatever was left, and says in one
+     * line what was done.
+     */
+    private void drain() {
+        long started = System.nanoTime();
+        long bound = gracefulStopTimeout();
+        boolean done = true;
+        if (timer != null) {
+            long target = (Math.floorDiv(clock.currentTimeMillis(), interval) + 1) * interval;
+            long deadline = started + TimeUnit.MILLISECONDS.toNanos(bound);
+            while (running
+                    && (lastCompleted < target || queuedBatches() > 0)
+                    && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+            done = !running || lastCompleted >= target && queuedBatches() == 0;
+        }
+        generating = false;
+        if (timer != null) {
+            try {
+                timer.join(Math.max(1000, 2 * interval));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        long left = done ? 0 : recordsLeft();
+        String checkpoint = running && checkpointer != null ? finalCheckpoint() : null;
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        if (done) {
+            LOG.info(
+                    "Stopped '{}' gracefully in {} ms: every record received was processed{}",
+                    graph.appName(),
+                    millis,
+                    checkpoint == null ? "" : "; final checkpoint " + checkpoint);
+        } else {
+            LOG.warn(
+                    "The graceful stop of '{}' reached its bound of {} ms with {} received"
+                            + " record(s) not yet processed{}",
+                    graph.appName(),
+                    bound,
+                    left,
+                    checkpoint != null
+                            ? ": they are in the final checkpoint "
+                                    + checkpoint
+                                    + " and are processed after a restart"
+                            : checkpointer != null
+                                    ? ", and no final checkpoint could be written, so they are lost"
+                                    : ": with no checkpoint directory they are lost; set one with"
+                                            + " ssc.checkpoint(dir) to keep them");
+        }
+    }
+
+    /** The graceful stop's bound: the setting, or ten batch intervals and at least 60 s. */
+    private long gracefulStopTimeout() {
+        String set = settings.conf().get(StreamingConf.GRACEFUL_STOP_TIMEOUT);
+        return set != null ? Duration.parse(set).milliseconds() : Math.max(60_000, 10 * interval);
+    }
+
+    private int queuedBatches() {
+        int n = 0;
+        for (Object work : jobs) {
+            if (work instanceof BatchJob) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The records the queued batches and the inputs' buffers hold, where they are known. */
+    private long recordsLeft() {
+        long n = 0;
+        for (Object work : jobs) {
+            if (work instanceof BatchJob job) {
+                for (InputCut cut : job.cuts) {
+                    n += Math.max(0, cut.records());
+                }
+            }
+        }
+        for (InputRunner input : inputs) {
+            OperatorState buffer = input.buffer();
+            if (buffer != null) {
+                n += buffer.size();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Captures between batches on the job thread (or here, with a stepped clock) and writes the
+     * checkpoint now; returns its file, or null when it could not be taken in time.
+     */
+    private String finalCheckpoint() {
+        Captured captured;
+        long start = System.nanoTime();
+        try {
+            if (jobRunner == null) {
+                synchronized (stepLock) {
+                    captured = capture();
+                }
+            } else {
+                FutureTask<Captured> task = new FutureTask<>(this::capture);
+                jobs.add(task);
+                captured = task.get(Math.max(10_000, 2 * interval), TimeUnit.MILLISECONDS);
+            }
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warn("The final checkpoint of '{}' could not be taken: {}", graph.appName(), e);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        checkpointer.write(
+                captured, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), true);
+        return checkpointer.lastWritten() == captured.lastCompleted()
+                ? checkpointer.directory()
+                        + " after the batch at "
+                        + captured.lastCompleted()
+                        + " ms"
+                : null;
     }
 
     private void shutdown() {
@@ -382,6 +806,9 @@ final class LocalExecution implements Execution {
             }
         }
         pool.shutdown();
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         bus.stop(LISTENER_DRAIN_MILLIS);
         settings.onTermination().accept(failure);
         terminated.countDown();

@@ -286,7 +286,7 @@ final class LocalPlanner implements PlanVisitor<NodePlan> {
                                             } catch (FunctionFailure e) {
                                                 throw e;
                                             } catch (Exception e) {
-                                                throw new FunctionFailure(node.info(), e);
+                                                throw FunctionFailure.wrap(node.info(), e);
                                             }
                                         };
                                     }
@@ -323,7 +323,7 @@ final class LocalPlanner implements PlanVisitor<NodePlan> {
         } catch (FunctionFailure e) {
             throw e;
         } catch (Exception e) {
-            throw new FunctionFailure(node.info(), e);
+            throw FunctionFailure.wrap(node.info(), e);
         }
         if (result == null) {
             throw new FunctionFailure(

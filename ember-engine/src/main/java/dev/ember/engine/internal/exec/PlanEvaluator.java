@@ -1,9 +1,13 @@
 package dev.ember.engine.internal.exec;
 
 import dev.ember.engine.internal.batch.Engine;
+import dev.ember.engine.internal.batch.FatalError;
 import dev.ember.engine.internal.batch.FunctionFailure;
 import dev.ember.engine.internal.batch.LocalBatch;
 import dev.ember.engine.internal.batch.Part;
+import dev.ember.engine.internal.state.OperatorState;
+import dev.ember.engine.internal.state.StateCapture;
+import dev.ember.engine.internal.state.StateInput;
 import dev.ember.spi.plan.InputNode;
 import dev.ember.spi.plan.OutputNode;
 import dev.ember.spi.plan.PlanNode;
@@ -11,12 +15,16 @@ import dev.ember.spi.plan.StreamGraph;
 import dev.ember.streaming.StreamingException;
 import dev.ember.streaming.Time;
 import dev.ember.streaming.UserFunctionException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -51,6 +59,8 @@ public final class PlanEvaluator implements NodePlan.Batches {
      * keyed-state nodes with their snapshots (their state must follow every batch).
      */
     private final List<PlanNode> eager = new ArrayList<>();
+
+    private final Map<PlanNode, WindowBuffer> windowBuffers = new IdentityHashMap<>();
 
     PlanEvaluator(StreamGraph graph, Engine engine, long zeroTime, PrintStream out) {
         this.graph = graph;
@@ -157,9 +167,16 @@ public final class PlanEvaluator implements NodePlan.Batches {
     }
 
     /** Runs part of a batch, turning failures into errors that name the operator and time. */
-    private static void reportingFailures(PlanNode node, Time batchTime, Runnable work) {
+    private void reportingFailures(PlanNode node, Time batchTime, Runnable work) {
+        String activity = "running the batch at " + batchTime + " (" + node.info().describe() + ")";
+        engine.pool().activity(activity);
         try {
             work.run();
+        } catch (Error e) {
+            if (FatalError.isFatal(e)) {
+                throw FatalError.stop(e, Thread.currentThread().getName(), activity);
+            }
+            throw e;
         } catch (FunctionFailure e) {
             throw new UserFunctionException(e.op.describe(), batchTime, e.getCause());
         } catch (StreamingException e) {
@@ -190,6 +207,100 @@ public final class PlanEvaluator implements NodePlan.Batches {
     private boolean isValid(PlanNode node, long time) {
         long since = time - zeroTime;
         return since > 0 && since % node.slide().milliseconds() == 0;
+    }
+
+    /**
+     * Everything this evaluator keeps across batches, by stable name: each stateful node's state,
+     * and, under each window's name, the batches it still needs of its parent (its window buffer;
+     * windows that read the same parent share it).
+     */
+    Map<StateKey, OperatorState> states() {
+        Map<StateKey, OperatorState> states = new LinkedHashMap<>();
+        for (PlanNode node : graph.nodes()) {
+            NodePlan plan = plans.get(node);
+            if (plan.state() != null) {
+                states.put(new StateKey(graph.name(node), StateKey.Role.STATE), plan.state());
+            }
+            if (plan.windowSpan() > 0) {
+                // Keyed by the window, not by its parent: the parent may be a narrow step whose
+                // name moves when the program grows, the window's does not.
+                states.put(
+                        new StateKey(graph.name(node), StateKey.Role.WINDOW_BUFFER),
+                        windowBuffers.computeIfAbsent(node.parents().get(0), WindowBuffer::new));
+            }
+        }
+        return states;
+    }
+
+    /**
+     * The batches of a window's parent that later windows still read: the memo's entries, which are
+     * materialized and immutable, so a capture only copies the map.
+     */
+    private final class WindowBuffer implements OperatorState {
+        private final PlanNode parent;
+
+        WindowBuffer(PlanNode parent) {
+            this.parent = parent;
+        }
+
+        @Override
+        public String kind() {
+            return "windowBuffer";
+        }
+
+        @Override
+        public long size() {
+            return memo.get(parent).size();
+        }
+
+        @Override
+        public Map<String, String> shape() {
+            return Map.of("slide", parent.slide().milliseconds() + " ms");
+        }
+
+        @Override
+        public StateCapture capture() {
+            Map<Long, LocalBatch<?>> batches = new TreeMap<>(memo.get(parent));
+            return out -> {
+                out.writeInt(batches.size());
+                for (Map.Entry<Long, LocalBatch<?>> e : batches.entrySet()) {
+                    out.writeLong(e.getKey());
+                    List<Part> parts = e.getValue().parts();
+                    out.writeInt(parts.size());
+                    for (Part part : parts) {
+                        out.writeInt(part.size());
+                        for (Iterator<Object> it = part.iterator(); it.hasNext(); ) {
+                            out.writeValue(it.next());
+                        }
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void restore(StateInput in, int version) throws IOException {
+            ConcurrentSkipListMap<Long, LocalBatch<?>> batches = memo.get(parent);
+            batches.clear();
+            for (int b = in.readInt(); b > 0; b--) {
+                long time = in.readLong();
+                int count = in.readInt();
+                List<Part> parts = new ArrayList<>(count);
+                for (int p = 0; p < count; p++) {
+                    int size = in.readInt();
+                    List<Object> elements = new ArrayList<>(size);
+                    for (int i = 0; i < size; i++) {
+                        elements.add(in.readValue());
+                    }
+                    parts.add(Part.of(elements));
+                }
+                batches.put(time, LocalBatch.of(engine, parts));
+            }
+        }
+    }
+
+    /** The time batch times count from. */
+    long zeroTime() {
+        return zeroTime;
     }
 
     /** For each stateful node, by stable name, the number of keys it holds now. */

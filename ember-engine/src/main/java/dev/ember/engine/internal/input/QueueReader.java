@@ -19,6 +19,7 @@ public final class QueueReader implements SourceReader<Object> {
     private final boolean oneAtATime;
     private final TreeMap<Long, List<List<?>>> taken = new TreeMap<>();
     private long polled;
+    private List<Object> restored;
 
     public QueueReader(Queue<? extends Collection<?>> queue, boolean oneAtATime) {
         this.queue = queue;
@@ -32,6 +33,13 @@ public final class QueueReader implements SourceReader<Object> {
     public Cut cut() {
         List<List<?>> blocks = new ArrayList<>();
         long records = 0;
+        synchronized (taken) {
+            if (restored != null) {
+                blocks.add(restored);
+                records += restored.size();
+                restored = null;
+            }
+        }
         // Users may add from other threads with a plain queue; holding its monitor makes the
         // common synchronized-wrapper and single-writer cases safe.
         synchronized (queue) {
@@ -75,6 +83,24 @@ public final class QueueReader implements SourceReader<Object> {
         synchronized (taken) {
             Map<Long, List<List<?>>> done = taken.headMap(Long.parseLong(to), true);
             done.clear();
+        }
+    }
+
+    /** The records of batches cut but not processed, in cut order. */
+    public List<Object> buffered() {
+        synchronized (taken) {
+            List<Object> all = new ArrayList<>();
+            for (List<List<?>> blocks : taken.values()) {
+                blocks.forEach(all::addAll);
+            }
+            return all;
+        }
+    }
+
+    /** Puts records saved by {@link #buffered()} back: the first cut takes them. */
+    public void restoreBuffered(List<?> records) {
+        synchronized (taken) {
+            restored = records.isEmpty() ? null : new ArrayList<>(records);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ember.engine.internal.input;
 
+import dev.ember.engine.internal.batch.FatalError;
 import dev.ember.spi.ReceiverSupervisor;
 import dev.ember.spi.SourceReader;
 import dev.ember.streaming.Receiver;
@@ -42,6 +43,14 @@ public final class ReceiverRunner implements ReceiverSupervisor, SourceReader<Ob
         void error(String message, Throwable error);
 
         void stopped(String message, Throwable error);
+
+        /** A JVM error met in {@code thread} (see {@code FatalError}): the context must stop. */
+        void fatal(Throwable error, String thread);
+    }
+
+    /** Stops the context on a JVM error met by a thread, saying what it was doing. */
+    public interface FatalHandler {
+        void fatal(Throwable error, String thread, String activity);
     }
 
     private static final Events NO_EVENTS =
@@ -54,6 +63,9 @@ public final class ReceiverRunner implements ReceiverSupervisor, SourceReader<Ob
 
                 @Override
                 public void stopped(String message, Throwable error) {}
+
+                @Override
+                public void fatal(Throwable error, String thread) {}
             };
 
     private final Receiver<?> receiver;
@@ -77,6 +89,9 @@ public final class ReceiverRunner implements ReceiverSupervisor, SourceReader<Ob
 
     /** Records stored and not yet processed: buffered, or in a batch that has not completed. */
     private long held;
+
+    /** The last thread seen storing, so the watch is installed once per thread, cheaply. */
+    private volatile Thread lastStorer;
 
     private volatile boolean started;
     private volatile boolean stopped = true;
@@ -110,11 +125,52 @@ public final class ReceiverRunner implements ReceiverSupervisor, SourceReader<Ob
             receiver.onStart();
         } catch (RuntimeException e) {
             restart("onStart of " + name + " failed", e, 2000);
+        } catch (Error e) {
+            if (!FatalError.isFatal(e)) {
+                throw e;
+            }
+            events.fatal(e, Thread.currentThread().getName());
+        }
+    }
+
+    /**
+     * Makes a JVM error that ends a thread storing into this receiver stop the context, instead of
+     * the thread dying silently while the stream goes on without its records: the receiver's own
+     * threads are not the runner's, so the watch goes on the first store of each thread.
+     */
+    private void watch() {
+        Thread thread = Thread.currentThread();
+        if (thread == lastStorer) {
+            return;
+        }
+        lastStorer = thread;
+        Thread.UncaughtExceptionHandler current = thread.getUncaughtExceptionHandler();
+        if (!(current instanceof FatalWatch)) {
+            thread.setUncaughtExceptionHandler(new FatalWatch(current));
+        }
+    }
+
+    /** Reports JVM errors that end a storing thread; hands every other throwable on. */
+    private final class FatalWatch implements Thread.UncaughtExceptionHandler {
+        private final Thread.UncaughtExceptionHandler previous;
+
+        FatalWatch(Thread.UncaughtExceptionHandler previous) {
+            this.previous = previous;
+        }
+
+        @Override
+        public void uncaughtException(Thread thread, Throwable error) {
+            if (FatalError.isFatal(error)) {
+                events.fatal(error, thread.getName());
+            } else if (previous != null) {
+                previous.uncaughtException(thread, error);
+            }
         }
     }
 
     @Override
     public void store(Object record) {
+        watch();
         lock.lock();
         try {
             awaitRoom(1);
@@ -142,6 +198,7 @@ public final class ReceiverRunner implements ReceiverSupervisor, SourceReader<Ob
         if (records.isEmpty()) {
             return;
         }
+        watch();
         lock.lock();
         try {
             awaitRoom(records.size());
@@ -228,6 +285,43 @@ public final class ReceiverRunner implements ReceiverSupervisor, SourceReader<Ob
         }
     }
 
+    /**
+     * The records held now, in store order: those of batches cut but not processed, then those
+     * stored since the last cut.
+     */
+    public List<Object> buffered() {
+        lock.lock();
+        try {
+            List<Object> all = new ArrayList<>();
+            for (List<List<?>> segment : sealed.values()) {
+                segment.forEach(all::addAll);
+            }
+            blocks.forEach(all::addAll);
+            all.addAll(open);
+            return all;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Puts records saved by {@link #buffered()} back before the receiver starts: they form the
+     * first batch, ahead of what the receiver stores.
+     */
+    public void restoreBuffered(List<?> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        lock.lock();
+        try {
+            blocks.add(0, new ArrayList<>(records));
+            held += records.size();
+            stored += records.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Records stored since the start. */
     public long stored() {
         lock.lock();
@@ -241,6 +335,10 @@ public final class ReceiverRunner implements ReceiverSupervisor, SourceReader<Ob
     @Override
     public void restart(String message, Throwable error, int delayMillis) {
         if (shutdown) {
+            return;
+        }
+        if (FatalError.isFatal(error)) {
+            events.fatal(error, Thread.currentThread().getName());
             return;
         }
         LOG.warn("Restarting {} in {} ms: {}", name, delayMillis, message, error);
@@ -265,6 +363,10 @@ public final class ReceiverRunner implements ReceiverSupervisor, SourceReader<Ob
 
     @Override
     public void stop(String message, Throwable error) {
+        if (FatalError.isFatal(error)) {
+            events.fatal(error, Thread.currentThread().getName());
+            return;
+        }
         if (error != null) {
             LOG.error("{} stopped: {}", name, message, error);
         } else {
@@ -275,6 +377,10 @@ public final class ReceiverRunner implements ReceiverSupervisor, SourceReader<Ob
 
     @Override
     public void reportError(String message, Throwable error) {
+        if (FatalError.isFatal(error)) {
+            events.fatal(error, Thread.currentThread().getName());
+            return;
+        }
         LOG.warn("{} reported an error: {}", name, message, error);
         events.error(message, error);
     }

@@ -69,6 +69,32 @@ public final class CombineMap {
         return Part.of(pairs);
     }
 
+    /**
+     * A copy of the entries' keys, values and longs (null when the map has none), in entry order:
+     * what a state capture keeps while later batches change the map.
+     */
+    public Entries entries() {
+        return new Entries(
+                Arrays.copyOf(keys, size),
+                Arrays.copyOf(values, size),
+                longs == null ? null : Arrays.copyOf(longs, size));
+    }
+
+    /** The entries of a map, copied by {@link #entries()}. */
+    public record Entries(Object[] keys, Object[] values, long[] longs) {
+        public int size() {
+            return keys.length;
+        }
+    }
+
+    /** Removes every entry, keeping the capacity. */
+    public void clear() {
+        Arrays.fill(keys, 0, size, null);
+        Arrays.fill(values, 0, size, null);
+        Arrays.fill(slots, 0);
+        size = 0;
+    }
+
     public static int hashOf(Object key) {
         return key == null ? 0 : key.hashCode();
     }

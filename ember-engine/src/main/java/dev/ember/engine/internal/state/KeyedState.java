@@ -8,6 +8,7 @@ import dev.ember.engine.internal.shuffle.Combiner;
 import dev.ember.engine.internal.shuffle.Shuffle;
 import dev.ember.spi.plan.OpInfo;
 import dev.ember.streaming.Tuple2;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -69,6 +70,50 @@ public final class KeyedState {
                 map.setValue(e, pair._2());
                 map.setLong(e, time);
             }
+        }
+    }
+
+    /** A copy of every partition's entries, for a state capture. */
+    public CombineMap.Entries[] capture() {
+        CombineMap.Entries[] parts = new CombineMap.Entries[maps.length];
+        for (int p = 0; p < maps.length; p++) {
+            parts[p] = maps[p].entries();
+        }
+        return parts;
+    }
+
+    /**
+     * Writes captured entries, whatever their partitioning: a count, then each key, value and long,
+     * so a restore may spread them over another number of partitions.
+     */
+    public static void write(CombineMap.Entries[] parts, StateOutput out) throws IOException {
+        long total = 0;
+        for (CombineMap.Entries part : parts) {
+            total += part.size();
+        }
+        out.writeLong(total);
+        for (CombineMap.Entries part : parts) {
+            for (int e = 0; e < part.size(); e++) {
+                out.writeValue(part.keys()[e]);
+                out.writeValue(part.values()[e]);
+                out.writeLong(part.longs()[e]);
+            }
+        }
+    }
+
+    /** Replaces the state with the entries written by {@link #write}. */
+    public void restore(StateInput in) throws IOException {
+        for (CombineMap map : maps) {
+            map.clear();
+        }
+        long total = in.readLong();
+        for (long i = 0; i < total; i++) {
+            Object key = in.readValue();
+            Object value = in.readValue();
+            long time = in.readLong();
+            int hash = CombineMap.hashOf(key);
+            CombineMap map = maps[Shuffle.partitionOf(hash, maps.length)];
+            map.insertAt(map.slotOf(key, hash), key, hash, value, time);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.ember.streaming.State;
 import dev.ember.streaming.Time;
 import dev.ember.streaming.Tuple2;
 import dev.ember.streaming.function.Function4;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +182,41 @@ public final class MapWithStateOp implements OperatorState {
     @Override
     public long size() {
         return state.size();
+    }
+
+    @Override
+    public Map<String, String> shape() {
+        return Map.of("timeout", timeout < 0 ? "none" : timeout + " ms");
+    }
+
+    @Override
+    public StateCapture capture() {
+        CombineMap.Entries[] entries = state.capture();
+        long time = lastTime;
+        return out -> {
+            out.writeLong(time);
+            KeyedState.write(entries, out);
+        };
+    }
+
+    /**
+     * Restores the keys with their expiry times (entry longs) and rebuilds the expiry index from
+     * them; the initial state is not loaded again, since the saved state already grew from it.
+     */
+    @Override
+    public void restore(StateInput in, int version) throws IOException {
+        lastTime = in.readLong();
+        state.restore(in);
+        for (int p = 0; p < state.partitions(); p++) {
+            TreeMap<Long, List<Object>> index = expiries.get(p);
+            index.clear();
+            CombineMap map = state.partition(p);
+            for (int e = 0; e < map.size(); e++) {
+                if (map.longValue(e) != Long.MAX_VALUE) {
+                    index.computeIfAbsent(map.longValue(e), t -> new ArrayList<>()).add(map.key(e));
+                }
+            }
+        }
     }
 
     /** Every key with its state as left by the batch at {@code time}, the last one computed. */

@@ -10,6 +10,7 @@ import dev.ember.spi.plan.OpInfo;
 import dev.ember.spi.plan.UpdateStateByKeyNode;
 import dev.ember.streaming.Tuple2;
 import dev.ember.streaming.function.Function2;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -115,5 +116,16 @@ public final class UpdateStateByKeyOp implements OperatorState {
     @Override
     public long size() {
         return state.size();
+    }
+
+    @Override
+    public StateCapture capture() {
+        CombineMap.Entries[] entries = state.capture();
+        return out -> KeyedState.write(entries, out);
+    }
+
+    @Override
+    public void restore(StateInput in, int version) throws IOException {
+        state.restore(in);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ember.social.internal.relay;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import dev.ember.social.KeywordFilter;
 import dev.ember.social.Post;
 import dev.ember.social.PostSource;
@@ -7,14 +8,14 @@ import dev.ember.social.Relay;
 import dev.ember.streaming.SourceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,14 +24,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The relay: an accept thread, a source thread started by the first client, and one writer thread
- * per client (see {@link ClientConnection}).
+ * The relay: a network thread that serves every client (see {@link NetworkLoop}) and a source
+ * thread, started by the first client, that filters and encodes each post once and appends it to
+ * the {@link LineLog} all clients read from. Appending never blocks, so a slow client cannot hold
+ * up the source or the others, and the relay runs on two threads however many clients connect.
  *
- * <p>The source thread filters and encodes each post once and offers the bytes to every client's
- * bounded buffer, which never blocks it; so one slow client cannot hold up the source or the
- * others. Shutting down (close, or the source ending) is one path, run once: stop accepting, close
- * the source and wait for its thread, let every client drain its buffer for a bounded time, then
- * close the connections and release {@link #awaitTermination} waiters.
+ * <p>Shutting down (close, the source ending or failing) is one path, run once: stop accepting,
+ * close the source and wait for its thread, so that the post being relayed reaches the log, then
+ * let the network thread write what the clients still have pending for a bounded time, close the
+ * connections and release {@link #awaitTermination} waiters. If the network thread itself fails
+ * (anything but a client's I/O), the relay ends with that failure instead of living on unable to
+ * serve anyone.
  */
 public final class RelayServer {
     private static final Logger LOG = LoggerFactory.getLogger(RelayServer.class);
@@ -38,118 +42,146 @@ public final class RelayServer {
 
     private final PostSource source;
     private final KeywordFilter track;
-    private final int clientBufferLines;
-    private final Relay.Listener listener;
-    private final ServerSocket serverSocket;
-    private final List<ClientConnection> clients = new CopyOnWriteArrayList<>();
+    private final LineLog log;
+    private final int port;
+    private final InetSocketAddress address;
     private final AtomicBoolean sourceStarted = new AtomicBoolean();
     private final AtomicBoolean shutdown = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong matched = new AtomicLong();
-    private final AtomicLong sentByGoneClients = new AtomicLong();
-    private final AtomicLong droppedByGoneClients = new AtomicLong();
+    private final NetworkLoop network;
+    private final Thread networkThread;
     private volatile RuntimeException failure;
     private volatile Thread sourceThread;
 
     private RelayServer(
-            PostSource source,
-            KeywordFilter track,
-            int clientBufferLines,
-            Relay.Listener listener,
-            ServerSocket serverSocket) {
+            PostSource source, Options options, ServerSocketChannel channel, Selector selector)
+            throws IOException {
         this.source = source;
-        this.track = track;
-        this.clientBufferLines = clientBufferLines;
-        this.listener = listener;
-        this.serverSocket = serverSocket;
+        this.track = options.track();
+        this.log = new LineLog(options.clientBufferBytes());
+        this.address = (InetSocketAddress) channel.getLocalAddress();
+        this.port = address.getPort();
+        this.network =
+                new NetworkLoop(
+                        this,
+                        selector,
+                        channel,
+                        log,
+                        options.listener(),
+                        options.maxClients(),
+                        options.clientBufferBytes());
+        this.networkThread = new Thread(network, "ember-relay-network-" + port);
+        networkThread.setDaemon(true);
     }
 
-    public static RelayServer start(
-            PostSource source,
+    /** What a relay needs besides its source; the values are checked by {@link Relay.Builder}. */
+    public record Options(
             KeywordFilter track,
             String host,
             int port,
-            int clientBufferLines,
-            Relay.Listener listener) {
-        ServerSocket serverSocket;
+            int backlog,
+            int maxClients,
+            long clientBufferBytes,
+            Relay.Listener listener) {}
+
+    public static RelayServer start(PostSource source, Options options) {
+        ServerSocketChannel channel = listen(options);
+        Selector selector = null;
+        RelayServer server;
         try {
-            serverSocket = new ServerSocket();
-            serverSocket.setReuseAddress(true);
-            serverSocket.bind(new InetSocketAddress(InetAddress.getByName(host), port), 50);
+            // Closing a socket needs the JDK's native closing support, which itself takes
+            // descriptors the first time it is used: left for later, it could be first needed
+            // while the process has none left, fail for good, and make every later close fail.
+            SocketChannel.open().close();
+            channel.configureBlocking(false);
+            selector = Selector.open();
+            server = new RelayServer(source, options, channel, selector);
         } catch (IOException e) {
+            closeQuietly(channel);
+            if (selector != null) {
+                closeQuietly(selector);
+            }
+            throw new UncheckedIOException(
+                    "the relay cannot start on port "
+                            + options.port()
+                            + " ("
+                            + e.getMessage()
+                            + "); if the process is out of file descriptors, raise their limit"
+                            + " (ulimit -n)",
+                    e);
+        }
+        warnIfDescriptorsAreShort(options.maxClients());
+        server.networkThread.start();
+        return server;
+    }
+
+    /** Says at the start when the process cannot open a descriptor for every client allowed. */
+    private static void warnIfDescriptorsAreShort(int maxClients) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean os) {
+            long limit = os.getMaxFileDescriptorCount();
+            long free = limit - os.getOpenFileDescriptorCount();
+            if (free < maxClients) {
+                LOG.warn(
+                        "the process may open only {} more files (its limit is {}), fewer than"
+                                + " the relay's client limit of {}; clients beyond that wait"
+                                + " until descriptors are free: raise the limit (ulimit -n) or"
+                                + " lower the client limit",
+                        free,
+                        limit,
+                        maxClients);
+            }
+        }
+    }
+
+    private static ServerSocketChannel listen(Options options) {
+        ServerSocketChannel channel = null;
+        try {
+            channel = ServerSocketChannel.open();
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(
+                    new InetSocketAddress(InetAddress.getByName(options.host()), options.port()),
+                    options.backlog());
+            return channel;
+        } catch (IOException e) {
+            if (channel != null) {
+                closeQuietly(channel);
+            }
             throw new UncheckedIOException(
                     "the relay cannot listen on "
-                            + host
+                            + options.host()
                             + ":"
-                            + port
+                            + options.port()
                             + " ("
                             + e.getMessage()
                             + "); is another program using the port? Choose another one",
                     e);
         }
-        RelayServer server =
-                new RelayServer(source, track, clientBufferLines, listener, serverSocket);
-        Thread accept = new Thread(server::acceptLoop, "ember-relay-accept-" + server.port());
-        accept.setDaemon(true);
-        accept.start();
-        return server;
     }
 
     public InetSocketAddress address() {
-        return (InetSocketAddress) serverSocket.getLocalSocketAddress();
-    }
-
-    private int port() {
-        return serverSocket.getLocalPort();
+        return address;
     }
 
     public Relay.Stats stats() {
-        long sent = sentByGoneClients.get();
-        long dropped = droppedByGoneClients.get();
-        int connected = 0;
-        for (ClientConnection c : clients) {
-            sent += c.sent();
-            dropped += c.dropped();
-            connected++;
-        }
         return new Relay.Stats(
-                received.get(), matched.get(), sent, dropped, connected, source.skippedCount());
+                received.get(),
+                matched.get(),
+                network.sent(),
+                network.dropped(),
+                network.connected(),
+                source.skippedCount(),
+                network.refused());
     }
 
-    private void acceptLoop() {
-        while (!shutdown.get()) {
-            Socket socket;
-            try {
-                socket = serverSocket.accept();
-            } catch (IOException e) {
-                if (!shutdown.get()) {
-                    LOG.error("relay on port {} stopped accepting clients", port(), e);
-                    fail(new SourceException("the relay stopped accepting clients", e));
-                }
-                return;
-            }
-            ClientConnection client;
-            try {
-                client = new ClientConnection(socket, clientBufferLines, this::clientGone);
-            } catch (IOException e) {
-                LOG.warn("could not set up the connection from {}", socket, e);
-                closeQuietly(socket);
-                continue;
-            }
-            clients.add(client);
-            listener.clientConnected(client.address());
-            client.start();
-            if (shutdown.get()) {
-                // close() ran while this client was being set up: it must not be left open.
-                client.drainAndClose(0);
-            }
-            if (sourceStarted.compareAndSet(false, true)) {
-                Thread t = new Thread(this::runSource, "ember-relay-source-" + port());
-                t.setDaemon(true);
-                sourceThread = t;
-                t.start();
-            }
+    /** Called by the network thread for every client it admits: the first starts the source. */
+    void clientArrived() {
+        if (!shutdown.get() && sourceStarted.compareAndSet(false, true)) {
+            Thread t = new Thread(this::runSource, "ember-relay-source-" + port);
+            t.setDaemon(true);
+            sourceThread = t;
+            t.start();
         }
     }
 
@@ -161,12 +193,12 @@ public final class RelayServer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (!shutdown.get()) {
                 if (e instanceof SourceException) {
                     // The source says why it cannot go on; its stack trace would add nothing.
                     LOG.error("source {} stopped: {}", source.description(), e.getMessage());
-                    failure = e;
+                    failure = (SourceException) e;
                 } else {
                     LOG.error("source {} failed", source.description(), e);
                     failure = new SourceException("source " + source.description() + " failed", e);
@@ -182,10 +214,11 @@ public final class RelayServer {
             return;
         }
         matched.incrementAndGet();
-        byte[] line = encode(post.text());
-        for (ClientConnection client : clients) {
-            client.offer(line);
+        if (network.connected() == 0) {
+            return; // nobody would read it; posts are not kept for clients to come
         }
+        log.append(encode(post.text()));
+        network.linesAppended();
     }
 
     /** The text as one UTF-8 line: every line break inside it becomes a space. */
@@ -209,32 +242,47 @@ public final class RelayServer {
         return sb.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void clientGone(ClientConnection client) {
-        if (clients.remove(client)) {
-            sentByGoneClients.addAndGet(client.sent());
-            droppedByGoneClients.addAndGet(client.dropped());
-            listener.clientDisconnected(client.address(), client.sent(), client.dropped());
+    /** Called by the network thread when it fails; it closes every connection next. */
+    void networkFailed(Throwable e) {
+        LOG.error("the relay on port {} failed and stops", port, e);
+        if (failure == null) {
+            failure =
+                    new SourceException(
+                            "the relay on port " + port + " failed and stopped (" + e + ")", e);
         }
+        shutdown.set(true);
+        source.close();
     }
 
-    private void fail(RuntimeException e) {
-        failure = e;
-        shutDown();
+    /** Called by the network thread as it ends, every connection closed. */
+    void networkFinished() {
+        terminated.countDown();
     }
 
+    /**
+     * Stops the relay and waits until every connection is closed, unless called on the network
+     * thread (from a listener), which closes them as soon as it returns.
+     */
     public void close() {
         shutDown();
+        if (Thread.currentThread() != networkThread) {
+            try {
+                terminated.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void shutDown() {
         if (!shutdown.compareAndSet(false, true)) {
             return;
         }
-        closeQuietly(serverSocket);
+        network.stopAccepting();
         source.close();
         Thread t = sourceThread;
         if (t != null && t != Thread.currentThread()) {
-            // Let the post being relayed reach the buffers before they drain, so that every
+            // Let the post being relayed reach the log before the clients drain, so that every
             // matched post is either sent or counted as dropped.
             try {
                 t.join(DRAIN_MILLIS);
@@ -242,12 +290,7 @@ public final class RelayServer {
                 Thread.currentThread().interrupt();
             }
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-        for (ClientConnection client : clients) {
-            client.drainAndClose(
-                    Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-        }
-        terminated.countDown();
+        network.drain(DRAIN_MILLIS);
     }
 
     public boolean awaitTermination(long timeoutMillis) throws InterruptedException {
@@ -268,8 +311,6 @@ public final class RelayServer {
     private static void closeQuietly(AutoCloseable closeable) {
         try {
             closeable.close();
-        } catch (SocketException ignored) {
-            // already closed
         } catch (Exception e) {
             LOG.debug("closing {} failed", closeable, e);
         }
