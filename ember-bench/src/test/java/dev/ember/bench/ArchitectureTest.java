@@ -47,6 +47,7 @@ class ArchitectureTest {
                 "ember-api",
                 "ember-engine",
                 "ember-test",
+                "ember-spark",
                 "ember-sql",
                 "ember-social",
                 "ember-ui",
@@ -165,6 +166,8 @@ class ArchitectureTest {
         String name = type.getPackageName();
         return name.matches(".*\\binternal\\b.*")
                 || name.startsWith("org.duckdb")
+                || name.startsWith("org.apache.spark")
+                || name.startsWith("scala")
                 || name.startsWith("tools.jackson")
                 || name.startsWith("org.eclipse.jetty")
                 || name.startsWith("io.prometheus")

@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
             "  nc -lk 9999                       # terminal 1: type lines here",
             "  ./ember wordcount localhost 9999  # terminal 2: word counts every 1s",
             "  ./ember wordcount --demo          # no server: a built-in text feeder",
+            "  ./ember wordcount --runner spark --master local[2] localhost 9999",
+            "                                    # the same job on Apache Spark",
             "  ./ember relay --source demo --track messi --port 5555",
             "                                    # the tutorial's tweet listener",
             "  ./ember hashtags --source socket:localhost:5555",

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -190,6 +191,9 @@ final class HashtagsCommand implements Callable<Integer> {
 
     @Mixin SourceTuningOptions tuning;
 
+    @Mixin(name = RunnerOptions.NAME)
+    RunnerOptions runner;
+
     @Mixin(name = DashboardOptions.NAME)
     DashboardOptions dashboard;
 
@@ -205,6 +209,18 @@ final class HashtagsCommand implements Callable<Integer> {
         KeywordFilter keywords = tuning.track(track);
         SourceOption.Settings sourceSettings = tuning.settings(source, keywords, false);
         validate(keywords);
+        String master = runner.contextMaster(spec.commandLine());
+        if (runner.onSpark()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "the trending-hashtags job does not run on Spark yet: its source reports to the"
+                            + " command in this JVM, and its SQL view has no engine on Spark; use --runner"
+                            + " local (ember wordcount runs on Spark)");
+        }
+        OptionalInt relaunched = runner.relaunchIfNeeded(spec, jobOut);
+        if (relaunched.isPresent()) {
+            return relaunched.getAsInt();
+        }
         logging.logLevel.apply();
         PrintWriter err = spec.commandLine().getErr();
 
@@ -243,7 +259,7 @@ final class HashtagsCommand implements Callable<Integer> {
                         checkpoint,
                         windows,
                         duration,
-                        "local[2]");
+                        master);
 
         boolean terminal = System.console() != null;
         ProgressLine progress = new ProgressLine(err, terminal, "ember hashtags: ", 5);

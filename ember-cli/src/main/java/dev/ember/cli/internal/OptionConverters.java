@@ -1,6 +1,5 @@
 package dev.ember.cli.internal;
 
-import dev.ember.spi.LocalMaster;
 import dev.ember.streaming.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -85,24 +84,6 @@ final class OptionConverters {
                 throw new TypeConversionException("size '" + value + "' is too large");
             }
             return number << shift;
-        }
-    }
-
-    /**
-     * A master: {@code local}, {@code local[N]} or {@code local[*]} checked now, anything else left
-     * to the runners, which say at start whether one of them supports it.
-     */
-    static final class Master implements ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            if (value.startsWith("local")) {
-                try {
-                    LocalMaster.threads(value);
-                } catch (IllegalArgumentException e) {
-                    throw new TypeConversionException(e.getMessage());
-                }
-            }
-            return value;
         }
     }
 }

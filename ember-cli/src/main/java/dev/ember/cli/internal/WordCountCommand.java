@@ -3,6 +3,7 @@ package dev.ember.cli.internal;
 import dev.ember.streaming.Duration;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,6 +44,8 @@ import picocli.CommandLine.Spec;
             "    ./ember wordcount --demo --duration 10s",
             "  Running totals that survive a restart (Ctrl-C, then the same command):",
             "    ./ember wordcount localhost 9999 --running --checkpoint ckpt",
+            "  The same job on Apache Spark, in this JVM with two cores:",
+            "    ./ember wordcount --runner spark --master local[2] localhost 9999",
             "  The live dashboard (top words, batch statistics, SQL) is at the address printed on",
             "  start, http://127.0.0.1:4040/ unless that port is taken; --no-ui turns it off."
         },
@@ -87,16 +90,8 @@ final class WordCountCommand implements Callable<Integer> {
                             + " or 1h. Default: ${DEFAULT-VALUE}.")
     Duration batch;
 
-    @Option(
-            names = "--master",
-            paramLabel = "<master>",
-            defaultValue = "local[2]",
-            converter = OptionConverters.Master.class,
-            description =
-                    "Where the job runs: 'local' has one worker thread, 'local[N]' has N and"
-                            + " 'local[*]' one per core. The receiver has a thread of its own, so"
-                            + " even 'local' keeps counting. Default: ${DEFAULT-VALUE}.")
-    String master;
+    @Mixin(name = RunnerOptions.NAME)
+    RunnerOptions runner;
 
     @Option(
             names = "--print",
@@ -165,10 +160,15 @@ final class WordCountCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
+        String master = runner.contextMaster(spec.commandLine());
+        OptionalInt relaunched = runner.relaunchIfNeeded(spec, jobOut);
+        if (relaunched.isPresent()) {
+            return relaunched.getAsInt();
+        }
         logging.logLevel.apply();
         PrintWriter err = spec.commandLine().getErr();
         if (!demo) {
-            job(host, port).run(spec.commandLine(), jobOut);
+            job(host, port, master).run(spec.commandLine(), jobOut);
             return CommandLine.ExitCode.OK;
         }
         try (DemoFeeder feeder = DemoFeeder.start(demoRate)) {
@@ -181,12 +181,12 @@ final class WordCountCommand implements Callable<Integer> {
                             + demoRate
                             + " lines/s of generated text)");
             err.flush();
-            job(DemoFeeder.HOST, feeder.port()).run(spec.commandLine(), jobOut);
+            job(DemoFeeder.HOST, feeder.port(), master).run(spec.commandLine(), jobOut);
         }
         return CommandLine.ExitCode.OK;
     }
 
-    private WordCountJob job(String host, int port) {
+    private WordCountJob job(String host, int port, String master) {
         return new WordCountJob(
                 host,
                 port,

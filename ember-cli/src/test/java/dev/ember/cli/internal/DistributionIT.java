@@ -84,13 +84,25 @@ class DistributionIT {
         }
         assertTrue(Files.isExecutable(home.resolve("bin/ember")));
         try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
-            List<String> jars = lib.map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> jars =
+                    lib.map(p -> p.getFileName().toString())
+                            .filter(name -> !name.equals("spark"))
+                            .sorted()
+                            .toList();
             assertTrue(jars.stream().allMatch(name -> name.endsWith(".jar")), jars::toString);
             for (String module :
                     List.of("ember-api", "ember-engine", "ember-social", "ember-cli")) {
                 assertTrue(jars.contains(module + "-" + VERSION + ".jar"), jars::toString);
             }
             assertTrue(jars.stream().anyMatch(name -> name.startsWith("picocli-")), jars::toString);
+        }
+        // Spark's jars, which only the JVM that runs a job on Spark puts on its class path.
+        try (Stream<Path> spark = Files.list(home.resolve("lib/spark"))) {
+            List<String> jars = spark.map(p -> p.getFileName().toString()).sorted().toList();
+            assertTrue(jars.stream().allMatch(name -> name.endsWith(".jar")), jars::toString);
+            assertTrue(
+                    jars.stream().anyMatch(name -> name.startsWith("spark-streaming_2.13-")),
+                    jars::toString);
         }
     }
 

@@ -40,6 +40,7 @@ class EmberCommandTest {
         expected.addAll(
                 List.of(
                         "--batch",
+                        "--runner",
                         "--master",
                         "--print",
                         "--duration",
@@ -237,7 +238,8 @@ class EmberCommandTest {
         assertEquals("example.org", command.host);
         assertEquals(7777, command.port);
         assertEquals(new Duration(500), command.batch);
-        assertEquals("local[*]", command.master);
+        assertEquals("local[*]", command.runner.master);
+        assertNull(command.runner.runner);
         assertEquals(3, command.print);
         assertEquals(new Duration(120_000), command.duration);
         assertFalse(command.demo);
@@ -253,7 +255,7 @@ class EmberCommandTest {
         assertTrue(command.demo);
         assertNull(command.host);
         assertEquals(new Duration(1000), command.batch);
-        assertEquals("local[2]", command.master);
+        assertEquals("local[2]", command.runner.master);
         assertEquals(10, command.print);
         assertNull(command.duration);
         assertEquals(2000, command.demoRate);
@@ -263,36 +265,111 @@ class EmberCommandTest {
     @Test
     void runtimeFailureExitsWithOneAndOneLineWithoutStackTrace() {
         CommandRun run =
-                CommandRun.of("wordcount", "localhost", "9999", "--master", "spark://nowhere:7077");
+                CommandRun.of(
+                        "wordcount",
+                        "localhost",
+                        "9999",
+                        "--runner",
+                        "spark",
+                        "--master",
+                        "local[1]");
 
         assertEquals(1, run.exitCode, run::toString);
-        assertTrue(run.errLine().startsWith("ember wordcount: No runner supports master"), run.err);
+        assertTrue(
+                run.errLine()
+                        .startsWith(
+                                "ember wordcount: master 'spark-local[1]' gives Spark 1 core(s),"
+                                        + " and the program's 1 receiver(s)"),
+                run.err);
         assertEquals("", run.jobOut);
     }
 
     @Test
     void runtimeFailureShowsTheStackTraceAtDebugLevel() {
-        String previous = System.getProperty(LogLevel.PROPERTY);
-        try {
-            CommandRun run =
-                    CommandRun.of(
-                            "wordcount",
-                            "localhost",
-                            "9999",
-                            "--master",
-                            "spark://nowhere:7077",
-                            "--log-level",
-                            "debug");
+        CommandRun run =
+                CommandRun.of(
+                        "wordcount",
+                        "localhost",
+                        "9999",
+                        "--runner",
+                        "spark",
+                        "--master",
+                        "local[1]",
+                        "--log-level",
+                        "debug");
 
-            assertEquals(1, run.exitCode, run::toString);
-            assertTrue(run.err.contains("\tat dev.ember."), run.err);
-        } finally {
-            if (previous == null) {
-                System.clearProperty(LogLevel.PROPERTY);
-            } else {
-                System.setProperty(LogLevel.PROPERTY, previous);
-            }
-        }
+        assertEquals(1, run.exitCode, run::toString);
+        assertTrue(run.err.contains("\tat dev.ember."), run.err);
+    }
+
+    @Test
+    void runnerSparkTurnsALocalMasterIntoSparksLocalMode() {
+        CommandLine wordcount = parse("wordcount", "--demo", "--runner", "SPARK");
+        WordCountCommand command = wordcount.getCommand();
+
+        assertEquals("spark-local[2]", command.runner.contextMaster(wordcount));
+        assertTrue(command.runner.onSpark());
+    }
+
+    @Test
+    void aClusterMasterRunsOnSparkWithoutNamingTheRunner() {
+        CommandLine wordcount = parse("wordcount", "--demo", "--master", "spark://host:7077");
+        WordCountCommand command = wordcount.getCommand();
+
+        assertEquals("spark://host:7077", command.runner.contextMaster(wordcount));
+        assertTrue(command.runner.onSpark());
+    }
+
+    @Test
+    void theLocalRunnerKeepsALocalMaster() {
+        CommandLine wordcount = parse("wordcount", "--demo", "--master", "local[*]");
+        WordCountCommand command = wordcount.getCommand();
+
+        assertEquals("local[*]", command.runner.contextMaster(wordcount));
+        assertFalse(command.runner.onSpark());
+    }
+
+    @Test
+    void aClusterMasterOnTheLocalRunnerIsAUsageError() {
+        CommandRun run =
+                CommandRun.of("wordcount", "--demo", "--runner", "local", "--master", "yarn");
+
+        assertEquals(2, run.exitCode, run::toString);
+        assertTrue(
+                run.errLine()
+                        .startsWith(
+                                "ember wordcount: --master yarn is a Spark master, which the local"
+                                        + " runner cannot use: drop --runner local (or use"
+                                        + " --runner spark), or use local[N]"),
+                run.err);
+    }
+
+    @Test
+    void hashtagsTakesTheRunnerOptionsButRunsOnlyLocallySoFar() {
+        CommandRun run = CommandRun.of("hashtags", "--runner", "spark", "--master", "local[2]");
+
+        assertEquals(2, run.exitCode, run::toString);
+        assertTrue(
+                run.errLine()
+                        .startsWith(
+                                "ember hashtags: the trending-hashtags job does not run on Spark"
+                                        + " yet"),
+                run.err);
+    }
+
+    @Test
+    void unknownRunnerIsAUsageError() {
+        CommandRun run = CommandRun.of("wordcount", "--demo", "--runner", "flink");
+
+        assertEquals(2, run.exitCode, run::toString);
+        assertTrue(run.errLine().contains("'flink' is not a runner: use local or spark"), run.err);
+    }
+
+    /** The wordcount subcommand, after parsing {@code args}. */
+    private static CommandLine parse(String... args) {
+        CommandLine commandLine = commandLine();
+        commandLine.parseArgs(args);
+        return commandLine.getSubcommands().get("wordcount");
     }
 
     private static CommandLine commandLine() {
