@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  * @param listeners the program's streaming listeners: a live, thread-safe list that the program may
  *     change while the graph runs; the runner delivers its events to the listeners the list holds
  *     at each event
+ * @param stateSerializer turns the values the program keeps in state into bytes for checkpoints
+ * @param restoreFrom a snapshot of state and offsets to resume from, or {@code null} to start empty
+ * @param conf the program's {@code ember.streaming.*} settings, as {@code StreamingConf} holds them
  */
 public record RunSettings(
         String master,

@@ -19,6 +19,12 @@ public final class SparkRunner implements Runner {
     }
 
     @Override
+    public String describe() {
+        return "the Spark runner (spark-local, spark-local[N], spark-local[*], spark://host:port,"
+                + " yarn, k8s://https://host:port)";
+    }
+
+    @Override
     public Execution start(StreamGraph graph, RunSettings settings) {
         return SparkExecution.start(graph, settings, SparkMaster.parse(settings.master()));
     }
