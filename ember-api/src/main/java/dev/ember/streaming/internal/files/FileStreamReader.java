@@ -60,7 +60,8 @@ final class FileStreamReader implements SourceReader<String> {
     private final Ledger ledger;
     private final DirectoryScanner scanner;
     private final SplitReader splits;
-    private final ArrayDeque<Long> replay = new ArrayDeque<>();
+    private final ArrayDeque<Offset> replay = new ArrayDeque<>();
+    private Offset last = Offset.START;
     private DirectoryWatcher watcher;
     private boolean watcherLost;
     private boolean started;
@@ -113,7 +114,7 @@ final class FileStreamReader implements SourceReader<String> {
             }
             watcher = DirectoryWatcher.open(directory);
             try {
-                begin(after == null ? null : parse(after));
+                begin(after == null ? null : Offset.parse(after, input));
             } catch (RuntimeException e) {
                 if (watcher != null) {
                     watcher.close();
@@ -124,9 +125,9 @@ final class FileStreamReader implements SourceReader<String> {
         }
     }
 
-    private void begin(Long after) {
+    private void begin(Offset after) {
         try {
-            if (after == null || (after == 0 && !ledger.hasEarlierRun())) {
+            if (after == null || (after.items() == 0 && !ledger.hasEarlierRun())) {
                 if (ledger.hasEarlierRun()) {
                     LOG.log(
                             System.Logger.Level.INFO,
@@ -139,6 +140,7 @@ final class FileStreamReader implements SourceReader<String> {
                 ledger.startFresh(newFilesOnly ? scanner::listBaseline : null);
             } else {
                 replay.addAll(ledger.resume(after, input));
+                last = after;
             }
         } catch (IOException e) {
             throw new SourceException(
@@ -151,7 +153,8 @@ final class FileStreamReader implements SourceReader<String> {
         synchronized (lock) {
             requireOpen();
             if (!replay.isEmpty()) {
-                return new Cut(Long.toString(replay.poll()), -1);
+                last = replay.poll();
+                return new Cut(last.toString(), last.empties() == 0 ? -1 : 0);
             }
             rewatchIfLost();
             int maxFiles = (int) Math.min(Integer.MAX_VALUE, maxBatchBytes / PER_FILE_BYTES);
@@ -163,7 +166,7 @@ final class FileStreamReader implements SourceReader<String> {
                             maxFiles);
             List<Item> taken = plan(scan.ready());
             try {
-                ledger.record(taken, scan.gone());
+                ledger.record(taken, scan.gone(), last.empties());
             } catch (IOException e) {
                 throw new SourceException(
                         input
@@ -181,7 +184,8 @@ final class FileStreamReader implements SourceReader<String> {
                     watcher.forget(item.file().name());
                 }
             }
-            return new Cut(Long.toString(ledger.lastSeq()), taken.isEmpty() ? 0 : -1);
+            last = taken.isEmpty() ? last.nextEmpty() : new Offset(ledger.lastSeq(), 0);
+            return new Cut(last.toString(), taken.isEmpty() ? 0 : -1);
         }
     }
 
@@ -232,7 +236,10 @@ final class FileStreamReader implements SourceReader<String> {
         List<Item> items;
         synchronized (lock) {
             requireOpen();
-            items = ledger.items(from == null ? 0 : parse(from), parse(to));
+            items =
+                    ledger.items(
+                            from == null ? 0 : Offset.parse(from, input).items(),
+                            Offset.parse(to, input).items());
         }
         List<List<String>> blocks = new ArrayList<>(items.size());
         for (Item item : items) {
@@ -313,7 +320,7 @@ final class FileStreamReader implements SourceReader<String> {
     public void processed(String to) {
         synchronized (lock) {
             if (!closed) {
-                ledger.processed(parse(to));
+                ledger.processed(Offset.parse(to, input).items());
             }
         }
     }
@@ -325,7 +332,7 @@ final class FileStreamReader implements SourceReader<String> {
                 return;
             }
             try {
-                ledger.committed(parse(to));
+                ledger.committed(Offset.parse(to, input).items());
             } catch (IOException e) {
                 LOG.log(
                         System.Logger.Level.WARNING,
@@ -361,23 +368,6 @@ final class FileStreamReader implements SourceReader<String> {
             throw new IllegalStateException(
                     input + (closed ? " is closed" : " has not been started: call start first"));
         }
-    }
-
-    private long parse(String offset) {
-        try {
-            long n = Long.parseLong(offset);
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below.
-        }
-        throw new IllegalArgumentException(
-                input
-                        + " got offset '"
-                        + offset
-                        + "', which is not an item number: a file stream's offsets count the"
-                        + " items it took, from 0");
     }
 
     private static long stableMillis(SourceContext context) {

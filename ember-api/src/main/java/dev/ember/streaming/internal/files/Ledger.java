@@ -150,13 +150,14 @@ final class Ledger implements Closeable {
     }
 
     /**
-     * Reads the ledger back to go on after item {@code after}, and returns the ends of the cuts
-     * logged after it, which the stream offers again before taking new files.
+     * Reads the ledger back to go on after {@code offset}, and returns the ends of the cuts logged
+     * after it, empty ones included, which the stream offers again before taking new files.
      *
      * @throws CheckpointException when the ledger is missing, corrupt, from another directory, or
-     *     does not reach {@code after}
+     *     does not reach {@code offset}
      */
-    List<Long> resume(long after, String input) throws IOException {
+    List<Offset> resume(Offset offset, String input) throws IOException {
+        long after = offset.items();
         if (file == null || !file.exists()) {
             throw new CheckpointException(
                     input
@@ -172,7 +173,7 @@ final class Ledger implements Closeable {
                             + " without the saved state");
         }
         clear();
-        List<Long> cutEnds = new ArrayList<>();
+        List<Offset> cutEnds = new ArrayList<>();
         Loader loader = new Loader(cutEnds);
         try {
             file.read(loader);
@@ -227,17 +228,18 @@ final class Ledger implements Closeable {
         }
         released = base;
         compact(Math.min(retentionFloor(), after));
-        cutEnds.removeIf(end -> end <= after);
+        cutEnds.removeIf(end -> end.compareTo(offset) <= 0);
         return cutEnds;
     }
 
     /** Applies the records of a ledger file, in order. */
     private final class Loader implements LedgerFile.RecordSink {
-        private final List<Long> cutEnds;
+        private final List<Offset> cutEnds;
         private final List<Item> uncut = new ArrayList<>();
+        private long lastEnd;
         boolean headerSeen;
 
-        Loader(List<Long> cutEnds) {
+        Loader(List<Offset> cutEnds) {
             this.cutEnds = cutEnds;
         }
 
@@ -268,6 +270,7 @@ final class Ledger implements Closeable {
             if (record instanceof LedgerRecord.Base b) {
                 base = b.seq();
                 lastSeq = Math.max(lastSeq, b.seq());
+                lastEnd = lastSeq;
             } else if (record instanceof LedgerRecord.Commit k) {
                 addCommit(k.seq());
             } else if (record instanceof LedgerRecord.Ignored i) {
@@ -295,7 +298,11 @@ final class Ledger implements Closeable {
                 }
                 uncut.clear();
                 lastSeq = Math.max(lastSeq, c.seq());
-                cutEnds.add(c.seq());
+                for (long e = 1; e <= c.empties(); e++) {
+                    cutEnds.add(new Offset(lastEnd, e));
+                }
+                cutEnds.add(new Offset(c.seq(), 0));
+                lastEnd = c.seq();
             } else if (record instanceof LedgerRecord.Gone g) {
                 forget(g.nameHash());
             }
@@ -340,10 +347,11 @@ final class Ledger implements Closeable {
 
     /**
      * Makes a cut durable: records that the files of {@code gone} left the directory, then the
-     * items of {@code taken} (numbered from {@link #lastSeq()} + 1) and the cut's end. When this
-     * returns, the items are in the ledger and in memory.
+     * items of {@code taken} (numbered from {@link #lastSeq()} + 1) and the cut's end, after {@code
+     * empties} cuts that took nothing. When this returns, the items are in the ledger and in
+     * memory.
      */
-    void record(List<Item> taken, List<Long> gone) throws IOException {
+    void record(List<Item> taken, List<Long> gone, long empties) throws IOException {
         if (taken.isEmpty() && gone.isEmpty()) {
             return;
         }
@@ -356,7 +364,7 @@ final class Ledger implements Closeable {
                 records.add(new LedgerRecord.Taken(item));
             }
             if (!taken.isEmpty()) {
-                records.add(new LedgerRecord.CutEnd(taken.get(taken.size() - 1).seq()));
+                records.add(new LedgerRecord.CutEnd(taken.get(taken.size() - 1).seq(), empties));
             }
             file.append(records);
         }

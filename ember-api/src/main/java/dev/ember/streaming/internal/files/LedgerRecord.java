@@ -37,8 +37,11 @@ sealed interface LedgerRecord {
     /** T: an item, valid once a later {@link CutEnd} covers it. */
     record Taken(Item item) implements LedgerRecord {}
 
-    /** C: a cut ends at item {@code seq}; the items before it are in the ledger for good. */
-    record CutEnd(long seq) implements LedgerRecord {}
+    /**
+     * C: a cut ends at item {@code seq}, after {@code empties} cuts in a row that took nothing; the
+     * items before it are in the ledger for good.
+     */
+    record CutEnd(long seq, long empties) implements LedgerRecord {}
 
     /** G: the file of name hash {@code nameHash} left the directory and is forgotten. */
     record Gone(long nameHash) implements LedgerRecord {}
@@ -71,7 +74,7 @@ sealed interface LedgerRecord {
             Item item = t.item();
             return "T " + item.seq() + " " + item.from() + " " + state(item.file(), item.to());
         } else if (record instanceof CutEnd c) {
-            return "C " + c.seq();
+            return "C " + c.seq() + " " + c.empties();
         } else if (record instanceof Gone g) {
             return "G " + hex(g.nameHash());
         }
@@ -126,7 +129,7 @@ sealed interface LedgerRecord {
                                 Long.parseLong(f[2]),
                                 Long.parseLong(f[3])));
             }
-            case "C" -> new CutEnd(Long.parseLong(field(f, 1, 2)));
+            case "C" -> new CutEnd(Long.parseLong(field(f, 1, 3)), Long.parseLong(f[2]));
             case "G" -> new Gone(Long.parseUnsignedLong(field(f, 1, 2), 16));
             default -> throw new IllegalArgumentException("unknown record type '" + type + "'");
         };

@@ -28,7 +28,7 @@ class LedgerRecordTest {
                         new LedgerRecord.Done(-3, file.name()),
                         new LedgerRecord.Partial(file, 5),
                         new LedgerRecord.Taken(new Item(19, file, 5, 12)),
-                        new LedgerRecord.CutEnd(19),
+                        new LedgerRecord.CutEnd(19, 2),
                         new LedgerRecord.Gone(Hashing.name(file.name())))) {
             assertEquals(record, roundTrip(record));
         }
@@ -47,7 +47,7 @@ class LedgerRecordTest {
 
     @Test
     void refusesALineWhoseChecksumDoesNotMatch() {
-        byte[] line = LedgerRecord.encode(new LedgerRecord.CutEnd(19));
+        byte[] line = LedgerRecord.encode(new LedgerRecord.CutEnd(19, 2));
         line[line.length - 2] = '8';
         IllegalArgumentException e =
                 assertThrows(

@@ -25,7 +25,7 @@ class LedgerTest {
     /** Takes file {@code name} whole, as one cut. */
     private static void take(Ledger ledger, String name, List<Long> gone) throws IOException {
         FileState file = new FileState(name, 10, 1_000_000_000L, 7);
-        ledger.record(List.of(new Item(ledger.lastSeq() + 1, file, 0, 10)), gone);
+        ledger.record(List.of(new Item(ledger.lastSeq() + 1, file, 0, 10)), gone, 0);
     }
 
     private List<String> types() throws IOException {
@@ -53,7 +53,9 @@ class LedgerTest {
                     types());
         }
         try (Ledger again = ledger(2)) {
-            assertEquals(List.of(7L, 8L), again.resume(6, "input 'x'"));
+            assertEquals(
+                    List.of(new Offset(7, 0), new Offset(8, 0)),
+                    again.resume(new Offset(6, 0), "input 'x'"));
             assertEquals(8, again.remembered().size());
             assertEquals(
                     List.of("f4", "f5", "f6"),
@@ -61,7 +63,9 @@ class LedgerTest {
         }
         try (Ledger tooOld = ledger(2)) {
             CheckpointException e =
-                    assertThrows(CheckpointException.class, () -> tooOld.resume(2, "input 'x'"));
+                    assertThrows(
+                            CheckpointException.class,
+                            () -> tooOld.resume(new Offset(2, 0), "input 'x'"));
             assertTrue(e.getMessage().contains("keeps the items after #3 only"), e.getMessage());
         }
     }
@@ -77,7 +81,7 @@ class LedgerTest {
             assertEquals(List.of("H", "B", "K", "D", "D", "T", "C"), types());
         }
         try (Ledger again = ledger(1)) {
-            again.resume(3, "input 'x'");
+            again.resume(new Offset(3, 0), "input 'x'");
             assertTrue(again.remembered().contains(Hashing.name("a")));
             assertTrue(!again.remembered().contains(Hashing.name("b")));
             assertTrue(again.remembered().contains(Hashing.name("c")));
@@ -89,12 +93,12 @@ class LedgerTest {
         FileState big = new FileState("big", 100, 5, 9);
         try (Ledger ledger = ledger(1)) {
             ledger.startFresh(null);
-            ledger.record(List.of(new Item(1, big, 0, 30)), List.of());
-            ledger.record(List.of(new Item(2, big, 30, 60)), List.of());
+            ledger.record(List.of(new Item(1, big, 0, 30)), List.of(), 0);
+            ledger.record(List.of(new Item(2, big, 30, 60)), List.of(), 0);
             ledger.committed(2);
         }
         try (Ledger again = ledger(1)) {
-            again.resume(2, "input 'x'");
+            again.resume(new Offset(2, 0), "input 'x'");
             Ledger.Partial p = again.partials().iterator().next();
             assertEquals(big, p.file);
             assertEquals(60, p.next);
