@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +47,23 @@ class LedgerRecordTest {
                         UTF_8);
         assertTrue(
                 line.matches("[0-9a-f]{8} T 5 0 12 12 1700000000000000000 42 a%20b\\.txt\n"), line);
+    }
+
+    @Test
+    void theLedgerShownInTheDocsIsValid() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "file-streams.md"), UTF_8);
+        int start = page.indexOf("```\n", page.indexOf("H 1 incoming") - 20);
+        String block = page.substring(start + 4, page.indexOf("```", start + 4));
+        List<String> types = new ArrayList<>();
+        for (String line : block.split("\n")) {
+            byte[] bytes = line.getBytes(UTF_8);
+            types.add(LedgerRecord.decode(bytes, 0, bytes.length).getClass().getSimpleName());
+        }
+        assertEquals(
+                List.of(
+                        "Header", "Base", "Ignored", "Taken", "CutEnd", "Taken", "CutEnd", "Taken",
+                        "CutEnd"),
+                types);
     }
 
     @Test
