@@ -342,6 +342,42 @@ class FileStreamReaderTest {
     }
 
     @Test
+    void spreadsManySmallFilesOverBatchesSinceEachCountsAKibibyte() throws IOException {
+        for (int i = 0; i < 10; i++) {
+            Path p = Files.writeString(in.resolve("f" + i), "line " + i + "\n");
+            Files.setLastModifiedTime(p, FileTime.fromMillis(i));
+        }
+        context.set(StreamingConf.FILE_MAX_BATCH_BYTES, "4096").setTime(10_000);
+        FileStreamReader reader = reader(context, false);
+        reader.start(null);
+        List<String> offsets = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            offsets.add(reader.cut().offset());
+        }
+        // 4096 bytes hold three files of 7 bytes and their 1 KiB each, not four.
+        assertEquals(List.of("3", "6", "9", "10", "10+1"), offsets);
+        assertEquals(List.of("line 3", "line 4", "line 5"), lines(reader, "3", "6"));
+    }
+
+    @Test
+    void leavesAFileWithoutReadPermissionUntilItIsReadable() throws IOException {
+        Path p = Files.writeString(in.resolve("locked.txt"), "locked\n");
+        Files.setLastModifiedTime(p, FileTime.fromMillis(0));
+        assumeTrue(
+                p.toFile().setReadable(false, false) && !Files.isReadable(p),
+                "the process reads any file (root)");
+        context.setTime(10_000);
+        FileStreamReader reader = reader(context, false);
+        reader.start(null);
+        assertEquals("0+1", reader.cut().offset());
+        assertEquals("0+2", reader.cut().offset());
+        assertEquals(List.of("file cannot be read"), context.reasons());
+        p.toFile().setReadable(true, false);
+        assertEquals("1", reader.cut().offset());
+        assertEquals(List.of("locked"), lines(reader, "0+2", "1"));
+    }
+
+    @Test
     void deliversEveryLineOnceWhateverTheBudgetCutsThrough() throws IOException {
         String content = "a\n\nbb\r\nccc\n\n\ndddd\r\neeeee\nf";
         List<String> expected = List.of("a", "", "bb", "ccc", "", "", "dddd", "eeeee", "f");
