@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * files that are neither get a Pending entry, so memory follows the files being written, not the
  * directory.
  *
- * Remembered files are checked for changes in turns, at most CHANGE_CHECKS_PER_CUT per listing, so
+ * Remembered files are checked for changes in turns, about CHANGE_CHECKS_PER_CUT per listing, so
  * that a cut over a directory of a million processed files does not stat them all every batch.
  *
  * Not thread-safe: the reader's lock guards it.

@@ -226,8 +226,9 @@ final class FileStreamReader implements SourceReader<String> {
             watcherLost = true;
         }
         if (watcherLost && Files.isDirectory(directory)) {
+            // One attempt per loss: a watcher that cannot be had leaves files to the stable time.
             watcher = DirectoryWatcher.open(directory);
-            watcherLost = watcher == null;
+            watcherLost = false;
         }
     }
 
