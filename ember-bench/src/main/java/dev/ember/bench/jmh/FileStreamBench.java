@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * A file stream ({@code fileStream(dir, path -> true, false)}, stable time 0) through the public
  * API on {@code local[2]}, one batch per invocation with a stepped clock.
  *
- * <p>{@code readLines}: each batch takes one file of 100,000 generated lines (8.3 MB, in the page
+ * <p>{@code readLines}: each batch takes one file of 100,000 generated lines (5.3 MB, in the page
  * cache: the file is renamed to a new name before each batch, so it is a new file every time) and
  * counts its lines; the score is lines/s, with the ledger in memory or forced to disk at each cut
  * ({@code ledger=durable}, a checkpoint directory on the same disk).
