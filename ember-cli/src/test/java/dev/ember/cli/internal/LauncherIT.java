@@ -33,7 +33,7 @@ class LauncherIT {
 
     /** The engine's line that starts each printed batch, and a clone's changed version of it. */
     private static final Path PRINTER =
-            Path.of("ember-engine/src/main/java/dev/ember/engine/internal/PlanEvaluator.java");
+            Path.of("ember-engine/src/main/java/dev/ember/engine/internal/exec/PlanEvaluator.java");
 
     private static final String TIME = "sb.append(\"Time: \")";
     private static final String MARKED_TIME = "sb.append(\"Time (clone a): \")";
