@@ -126,18 +126,12 @@ final class FileStreamReader implements SourceReader<String> {
     }
 
     private void begin(Offset after) {
+        Ledger.Names baseline = newFilesOnly ? scanner::listBaseline : null;
         try {
-            if (after == null || (after.items() == 0 && !ledger.hasEarlierRun())) {
-                if (ledger.hasEarlierRun()) {
-                    LOG.log(
-                            System.Logger.Level.INFO,
-                            "{0} starts over without an offset to resume from: the ledger {1} of"
-                                    + " an earlier run is replaced, and files it took are new"
-                                    + " again",
-                            input,
-                            ledger.where());
-                }
-                ledger.startFresh(newFilesOnly ? scanner::listBaseline : null);
+            if (after == null) {
+                startOver(baseline);
+            } else if (after.items() == 0 && !ledger.hasEarlierRun()) {
+                ledger.startFresh(baseline);
             } else {
                 replay.addAll(ledger.resume(after, input));
                 last = after;
@@ -145,6 +139,39 @@ final class FileStreamReader implements SourceReader<String> {
         } catch (IOException e) {
             throw new SourceException(
                     input + " cannot write its ledger " + ledger.where() + ": " + e, e);
+        }
+    }
+
+    /**
+     * Starts without an offset: what an earlier run took counts for nothing, since the runner kept
+     * nothing of it, but the files it left out at its first start stay left out.
+     */
+    private void startOver(Ledger.Names baseline) throws IOException {
+        Ledger.EarlierRun earlier = ledger.startOver(baseline);
+        if (earlier == null) {
+            return;
+        }
+        if (earlier.problem() != null) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "{0} starts over and cannot use the ledger {1} of an earlier run ({2}): the"
+                            + " files present now count as present at the first start",
+                    input,
+                    ledger.where(),
+                    earlier.problem());
+        } else {
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "{0} starts over without an offset to resume from: the {1} item(s) an earlier"
+                            + " run took are read again{2}",
+                    input,
+                    earlier.items(),
+                    baseline == null
+                            ? ""
+                            : ", and the "
+                                    + earlier.ignored()
+                                    + " file(s) it left out at its first"
+                                    + " start stay left out");
         }
     }
 

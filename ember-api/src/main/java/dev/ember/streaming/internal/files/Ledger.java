@@ -109,8 +109,8 @@ final class Ledger implements Closeable {
 
     /**
      * Starts with nothing taken; the files {@code baseline} names (those present at the start of a
-     * stream of new files only) are remembered as never to be read. Replaces a ledger of an earlier
-     * run.
+     * stream of new files only; null for a stream of all files) are remembered as never to be read.
+     * Replaces a ledger of an earlier run.
      */
     void startFresh(Names baseline) throws IOException {
         clear();
@@ -133,6 +133,70 @@ final class Ledger implements Closeable {
                     }
                 });
         compactedSize = file.size();
+    }
+
+    /** What {@link #startOver} found of an earlier run. */
+    record EarlierRun(long items, long ignored, String problem) {}
+
+    /**
+     * Starts with nothing taken, as after a restart without an offset to resume from: the runner
+     * keeps nothing of what the earlier run took, so those files are read again. The files the
+     * earlier run left out at its first start stay left out; without a usable ledger of an earlier
+     * run (none, another directory, damaged), {@code baseline} lists them now, as in {@link
+     * #startFresh}; a null {@code baseline} (a stream of all files) leaves nothing out.
+     */
+    EarlierRun startOver(Names baseline) throws IOException {
+        EarlierRun earlier = earlierRun();
+        if (earlier == null || earlier.problem() != null || baseline == null) {
+            startFresh(baseline);
+            return earlier;
+        }
+        clear();
+        file.rewrite(
+                w -> {
+                    w.write(new LedgerRecord.Header(LedgerRecord.VERSION, directory));
+                    w.write(new LedgerRecord.Base(0));
+                    file.read(
+                            (record, line) -> {
+                                if (record instanceof LedgerRecord.Ignored i) {
+                                    ignore(i.name());
+                                    w.write(i);
+                                }
+                            });
+                });
+        compactedSize = file.size();
+        return earlier;
+    }
+
+    /** The earlier run's ledger, counted, or null when there is none. */
+    private EarlierRun earlierRun() throws IOException {
+        if (file == null || !file.exists()) {
+            return null;
+        }
+        long[] counts = new long[2];
+        String[] problem = {null};
+        try {
+            file.read(
+                    (record, line) -> {
+                        if (line == 1
+                                && !(record instanceof LedgerRecord.Header h
+                                        && h.version() == LedgerRecord.VERSION
+                                        && h.directory().equals(directory))) {
+                            problem[0] =
+                                    "it is not a version "
+                                            + LedgerRecord.VERSION
+                                            + " ledger of "
+                                            + directory;
+                        } else if (record instanceof LedgerRecord.Taken) {
+                            counts[0]++;
+                        } else if (record instanceof LedgerRecord.Ignored) {
+                            counts[1]++;
+                        }
+                    });
+        } catch (LedgerFile.CorruptLedgerException e) {
+            problem[0] = e.getMessage();
+        }
+        return new EarlierRun(counts[0], counts[1], problem[0]);
     }
 
     private void ignore(String name) {

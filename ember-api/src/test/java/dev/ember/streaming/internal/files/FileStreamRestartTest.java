@@ -233,6 +233,23 @@ class FileStreamRestartTest {
     }
 
     @Test
+    void startsOverWithoutAnOffsetButKeepsTheFilesOfTheFirstStartOut() throws IOException {
+        // A crash before the runner's first checkpoint: it restarts with nothing, state empty.
+        file("before.txt", "before\n");
+        FileStreamReader first = reader(new TestSourceContext(state), true);
+        first.start(null);
+        file("a.txt", "a\n");
+        assertEquals("1", first.cut().offset());
+        first.close();
+        file("b.txt", "b\n");
+        FileStreamReader second = reader(new TestSourceContext(state), true);
+        second.start(null);
+        assertEquals("2", second.cut().offset());
+        assertEquals(List.of("a", "b"), lines(second, null, "2"));
+        assertEquals("2+1", second.cut().offset());
+    }
+
+    @Test
     void refusesToResumeWithoutALedger() {
         FileStreamReader inMemory = reader(new TestSourceContext(null), false);
         CheckpointException e = assertThrows(CheckpointException.class, () -> inMemory.start("3"));
