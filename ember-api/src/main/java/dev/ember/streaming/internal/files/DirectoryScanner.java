@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
 final class DirectoryScanner {
     private static final System.Logger LOG = System.getLogger(DirectoryScanner.class.getName());
     static final int CHANGE_CHECKS_PER_CUT = 1_000;
-    private static final long FENCE_TIMEOUT_MILLIS = 1_000;
+    // A fence passes in well under a millisecond; it times out only when inotify dropped its event.
+    private static final long FENCE_TIMEOUT_MILLIS = 2_000;
     private static final boolean UNIX =
             FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
 
