@@ -64,6 +64,13 @@ public final class StreamingConf {
      */
     public static final String FILE_STABLE_TIME = "ember.streaming.fileStream.stableTime";
 
+    /**
+     * The most bytes of files a file stream reads into one batch (default 64 MiB, at least 4096):
+     * each file, and each part of a file larger than what is left, counts its bytes plus 1 KiB; a
+     * file that does not fit is read in parts over the next batches.
+     */
+    public static final String FILE_MAX_BATCH_BYTES = "ember.streaming.fileStream.maxBytesPerBatch";
+
     private static final Map<String, String> KEYS = known();
 
     private final Map<String, String> values = new TreeMap<>();
@@ -92,6 +99,7 @@ public final class StreamingConf {
         kinds.put(GRACEFUL_STOP_TIMEOUT, "duration");
         kinds.put(CHECKPOINTS_KEPT, "number");
         kinds.put(FILE_STABLE_TIME, "duration");
+        kinds.put(FILE_MAX_BATCH_BYTES, "number");
         return Collections.unmodifiableMap(kinds);
     }
 
@@ -178,6 +186,20 @@ public final class StreamingConf {
             throw new IllegalArgumentException("checkpointsKept must be at least 1, got " + count);
         }
         return set(CHECKPOINTS_KEPT, Integer.toString(count));
+    }
+
+    /** How long a file written in place must stay unchanged ({@link #FILE_STABLE_TIME}). */
+    public StreamingConf fileStableTime(Duration stableTime) {
+        return set(FILE_STABLE_TIME, stableTime.milliseconds() + "ms");
+    }
+
+    /** Bounds what a file stream reads into one batch, in bytes ({@link #FILE_MAX_BATCH_BYTES}). */
+    public StreamingConf fileMaxBytesPerBatch(long bytes) {
+        if (bytes < 4096) {
+            throw new IllegalArgumentException(
+                    "fileMaxBytesPerBatch must be at least 4096 bytes, got " + bytes);
+        }
+        return set(FILE_MAX_BATCH_BYTES, Long.toString(bytes));
     }
 
     @Override

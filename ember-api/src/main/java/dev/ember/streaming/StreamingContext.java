@@ -13,11 +13,14 @@ import dev.ember.spi.plan.StatefulNode;
 import dev.ember.spi.plan.StreamGraph;
 import dev.ember.spi.plan.TransformNode;
 import dev.ember.spi.plan.UnionNode;
+import dev.ember.streaming.function.Function;
 import dev.ember.streaming.function.Function0;
 import dev.ember.streaming.function.Function2;
 import dev.ember.streaming.internal.ContextHook;
+import dev.ember.streaming.internal.files.FileSource;
 import dev.ember.streaming.scheduler.StreamingListener;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -300,6 +303,56 @@ public final class StreamingContext implements AutoCloseable {
                     "port of socketTextStream must be between 1 and 65535, got " + port);
         }
         return input("socketTextStream", new InputSpec.SocketText(host, port, options));
+    }
+
+    /**
+     * A stream of the lines of the text files that arrive in {@code directory}, as Spark's {@code
+     * textFileStream}: files present when the stream first starts are left out. Same as {@code
+     * fileStream(directory, path -> true, true)}; see {@link #fileStream} for the rules.
+     */
+    public DStream<String> textFileStream(String directory) {
+        return input(
+                "textFileStream",
+                new InputSpec.SourceInput(new FileSource(directory, path -> true, true)));
+    }
+
+    /**
+     * A stream of the lines of the text files in {@code directory} that {@code filter} accepts, as
+     * Spark's {@code fileStream}. Unlike Spark's, it reads UTF-8 text only, one record per line
+     * ({@code \n} or {@code \r\n}), with no Hadoop {@code InputFormat}, key or value classes.
+     *
+     * <p>Which files: the regular files directly in {@code directory} (not in subdirectories),
+     * except names starting with {@code .} or {@code _}, which writers use for files in progress. A
+     * file is taken once it is complete: at once when it was moved in whole (a rename within the
+     * file system, on Linux), or once it has been unchanged for {@link
+     * StreamingConf#FILE_STABLE_TIME} (2 s by default) when it is written in place. Files are taken
+     * oldest first, each once for as long as it stays in the directory; with {@code newFilesOnly},
+     * those present at the first start are never taken. {@code filter} is called on the path of
+     * each candidate file at every batch until the file is taken, on the runner's scheduler; an
+     * exception from it stops the context.
+     *
+     * <p>Batches: a batch reads at most {@link StreamingConf#FILE_MAX_BATCH_BYTES} (64 MiB by
+     * default) of files; the rest, including the remainder of a larger file, goes to the next
+     * batches. Lines longer than 1 MiB, lines that are not valid UTF-8, files that cannot be read
+     * or vanish before they are read are skipped, counted and logged; a file that changes after it
+     * was taken is reported once, and its new content is not read.
+     *
+     * <p>Fault tolerance: the stream can read any of its batches again. With a checkpoint directory
+     * it keeps a ledger of the files it took there, so that a restart neither repeats nor skips a
+     * file, and batches lost in a crash are recomputed with the same lines: exactly once for
+     * complete files that do not change after they were taken. docs/file-streams.md describes the
+     * rules and the ledger's format.
+     *
+     * @param directory the directory to watch; it must exist when the context starts
+     * @param filter which files to take, given each file's path
+     * @param newFilesOnly whether to leave out the files present at the first start
+     * @throws IllegalArgumentException when {@code directory} is not a valid path
+     */
+    public DStream<String> fileStream(
+            String directory, Function<Path, Boolean> filter, boolean newFilesOnly) {
+        return input(
+                "fileStream",
+                new InputSpec.SourceInput(new FileSource(directory, filter, newFilesOnly)));
     }
 
     /**
