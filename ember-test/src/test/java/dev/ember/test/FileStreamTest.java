@@ -76,6 +76,37 @@ class FileStreamTest {
         return lines.flatMap(line -> Arrays.asList(line.split(" ")).iterator()).countByValue();
     }
 
+    /**
+     * A graceful stop on the system clock finishes the batches already cut and then cuts nothing
+     * more from the stopped source, instead of failing on it.
+     */
+    @Test
+    void stopsGracefullyOnTheSystemClock() throws Exception {
+        StreamingContext ssc =
+                new StreamingContext("local[2]", "FileStreamTest", Durations.milliseconds(100));
+        java.util.concurrent.BlockingQueue<String> seen =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CountDownLatch firstBatch = new java.util.concurrent.CountDownLatch(1);
+        ssc.textFileStream(in.toString())
+                .foreachRDD(
+                        batch -> {
+                            seen.addAll(batch.collect());
+                            firstBatch.countDown();
+                        });
+        ssc.start();
+        try {
+            // A file moved in before the first cut would count as present at the start.
+            assertTrue(firstBatch.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            moveIn("a.txt", "one\ntwo\n");
+            assertEquals("one", seen.poll(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals("two", seen.poll(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            ssc.stop(true, true);
+        }
+        ssc.awaitTermination();
+        assertEquals(StreamingContextState.STOPPED, ssc.getState());
+    }
+
     @Test
     void countsTheWordsOfTheFilesMovedInBeforeEachBatch() throws IOException {
         assumeTrue(

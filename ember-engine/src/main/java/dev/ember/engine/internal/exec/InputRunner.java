@@ -60,6 +60,7 @@ final class InputRunner {
     private volatile String lastError;
     private volatile long lastErrorTime = -1;
     private volatile boolean active;
+    private volatile boolean stopped;
     private String lastCut;
     private volatile String completed;
 
@@ -251,8 +252,14 @@ final class InputRunner {
         reader.start(after);
     }
 
-    /** Closes this input's part of the batch being cut. */
+    /**
+     * Closes this input's part of the batch being cut. A source stopped by a graceful stop takes
+     * nothing more: its part is empty, at its last offset.
+     */
     InputCut cut() {
+        if (stopped) {
+            return new InputCut(this, lastCut, lastCut, 0);
+        }
         SourceReader.Cut cut = reader.cut();
         InputCut result = new InputCut(this, lastCut, cut.offset(), cut.records());
         lastCut = cut.offset();
@@ -278,7 +285,9 @@ final class InputRunner {
 
     /** The records of {@code cut}, as blocks. */
     List<? extends List<?>> read(InputCut cut) {
-        return cut.to() == null ? List.of() : reader.read(cut.from(), cut.to());
+        return cut.to() == null || cut.to().equals(cut.from())
+                ? List.of()
+                : reader.read(cut.from(), cut.to());
     }
 
     /** The batch holding {@code cut} has been processed. */
@@ -345,8 +354,22 @@ final class InputRunner {
         }
     }
 
-    /** Stops reading; what was already received stays available to the next cut. */
+    /**
+     * Stops taking new records, for a graceful stop: a receiver or a queue stops, and what it
+     * already holds stays available to the next cut; a source is left open, so that the batches
+     * already cut can still read their ranges, and its later cuts are empty.
+     */
     void stop() {
+        if (receiver != null || reader instanceof QueueReader) {
+            reader.close();
+        } else {
+            stopped = true;
+        }
+    }
+
+    /** Releases the input for good. */
+    void close() {
+        stopped = true;
         reader.close();
     }
 

@@ -831,6 +831,10 @@ final class LocalExecution implements Execution {
                 }
             }
         }
+        // After the batch in progress, if any, has read its ranges.
+        for (InputRunner input : inputs) {
+            input.close();
+        }
         pool.shutdown();
         if (checkpointer != null) {
             checkpointer.close();
