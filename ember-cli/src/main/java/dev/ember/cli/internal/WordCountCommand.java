@@ -23,10 +23,12 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         customSynopsis = {
             "ember wordcount [OPTIONS] <host> <port>",
+            "       ember wordcount --files <dir> [OPTIONS]",
             "       ember wordcount --demo [OPTIONS]"
         },
         description = {
-            "Counts the words of each batch of lines read from a TCP server.",
+            "Counts the words of each batch of lines read from a TCP server (or from the text"
+                    + " files moved into a directory).",
             "",
             "Prints the first (word,count) pairs of every batch, as Spark Streaming's network"
                     + " word count does. Words are separated by runs of whitespace; counts are per"
@@ -44,6 +46,10 @@ import picocli.CommandLine.Spec;
             "    ./ember wordcount --demo --duration 10s",
             "  Running totals that survive a restart (Ctrl-C, then the same command):",
             "    ./ember wordcount localhost 9999 --running --checkpoint ckpt",
+            "  ... and that count every line received even after a crash (kill -9):",
+            "    ./ember wordcount localhost 9999 --running --checkpoint ckpt --wal",
+            "  Count the text files moved into a directory (mv, not cp, so that each is whole):",
+            "    ./ember wordcount --files incoming --running --checkpoint ckpt",
             "  The same job on Apache Spark, in this JVM with two cores:",
             "    ./ember wordcount --runner spark --master local[2] localhost 9999",
             "  The live dashboard (top words, batch statistics, SQL) is at the address printed on",
@@ -68,7 +74,7 @@ final class WordCountCommand implements Callable<Integer> {
             paramLabel = "<host>",
             description =
                     "Host name or address of the server that sends the lines, such as one started"
-                            + " with 'nc -lk 9999'. Not with --demo.")
+                            + " with 'nc -lk 9999'. Not with --demo or --files.")
     String host;
 
     @Parameters(
@@ -76,7 +82,7 @@ final class WordCountCommand implements Callable<Integer> {
             arity = "0..1",
             paramLabel = "<port>",
             converter = OptionConverters.Port.class,
-            description = "The server's TCP port, 1 to 65535. Not with --demo.")
+            description = "The server's TCP port, 1 to 65535. Not with --demo or --files.")
     Integer port;
 
     @Option(
@@ -121,6 +127,17 @@ final class WordCountCommand implements Callable<Integer> {
     boolean demo;
 
     @Option(
+            names = "--files",
+            paramLabel = "<dir>",
+            description =
+                    "Read the lines of the text files that appear in <dir> instead of a server"
+                            + " (textFileStream): each new file is read once, when it is complete"
+                            + " (moved in, or unchanged for 2s); files already there at the first"
+                            + " start are left out, and with --checkpoint a restart neither skips"
+                            + " nor repeats a file. Give no <host> <port> with it.")
+    String files;
+
+    @Option(
             names = "--demo-rate",
             paramLabel = "<lines>",
             defaultValue = "2000",
@@ -147,6 +164,16 @@ final class WordCountCommand implements Callable<Integer> {
                             + " total so far. Needs --checkpoint.")
     boolean running;
 
+    @Option(
+            names = "--wal",
+            description =
+                    "Write every block of lines the receiver stores to a write-ahead log in the"
+                            + " checkpoint directory before taking it, so that after a crash"
+                            + " (even kill -9) the restarted job counts every line that was"
+                            + " received. Needs --checkpoint; not with --files, which reads again"
+                            + " from the files themselves.")
+    boolean wal;
+
     @Mixin(name = DashboardOptions.NAME)
     DashboardOptions dashboard;
 
@@ -167,8 +194,12 @@ final class WordCountCommand implements Callable<Integer> {
         }
         logging.logLevel.apply();
         PrintWriter err = spec.commandLine().getErr();
+        if (files != null) {
+            job(new WordCountJob.Files(files), master).run(spec.commandLine(), jobOut);
+            return CommandLine.ExitCode.OK;
+        }
         if (!demo) {
-            job(host, port, master).run(spec.commandLine(), jobOut);
+            job(new WordCountJob.Socket(host, port), master).run(spec.commandLine(), jobOut);
             return CommandLine.ExitCode.OK;
         }
         try (DemoFeeder feeder = DemoFeeder.start(demoRate)) {
@@ -181,28 +212,46 @@ final class WordCountCommand implements Callable<Integer> {
                             + demoRate
                             + " lines/s of generated text)");
             err.flush();
-            job(DemoFeeder.HOST, feeder.port(), master).run(spec.commandLine(), jobOut);
+            job(new WordCountJob.Socket(DemoFeeder.HOST, feeder.port()), master)
+                    .run(spec.commandLine(), jobOut);
         }
         return CommandLine.ExitCode.OK;
     }
 
-    private WordCountJob job(String host, int port, String master) {
+    private WordCountJob job(WordCountJob.Lines input, String master) {
         return new WordCountJob(
-                host,
-                port,
+                input,
                 batch,
                 master,
                 print,
                 duration,
                 checkpoint,
                 running,
+                wal,
                 dashboard,
                 spec.commandLine().getErr());
     }
 
     private void validate() {
         CommandLine commandLine = spec.commandLine();
-        if (demo) {
+        if (files != null) {
+            if (demo || host != null) {
+                throw new ParameterException(
+                        commandLine,
+                        "--files reads the files of a directory: give one of <host> <port>, --files"
+                                + " or --demo, not two");
+            }
+            if (wal) {
+                throw new ParameterException(
+                        commandLine,
+                        "--wal logs what a receiver stores, and --files has no receiver: a restart"
+                                + " reads again from the files themselves; drop --wal");
+            }
+            if (commandLine.getParseResult().hasMatchedOption("--demo-rate")) {
+                throw new ParameterException(
+                        commandLine, "--demo-rate sets the rate of --demo: add --demo or drop it");
+            }
+        } else if (demo) {
             if (host != null) {
                 throw new ParameterException(
                         commandLine,
@@ -213,7 +262,7 @@ final class WordCountCommand implements Callable<Integer> {
             if (host == null) {
                 throw new ParameterException(
                         commandLine,
-                        "Missing required parameters: '<host>', '<port>' (or use --demo)");
+                        "Missing required parameters: '<host>', '<port>' (or use --files <dir> or --demo)");
             }
             if (port == null) {
                 throw new ParameterException(commandLine, "Missing required parameter: '<port>'");
@@ -222,6 +271,11 @@ final class WordCountCommand implements Callable<Integer> {
                 throw new ParameterException(
                         commandLine, "--demo-rate sets the rate of --demo: add --demo or drop it");
             }
+        }
+        if (wal && checkpoint == null) {
+            throw new ParameterException(
+                    commandLine,
+                    "--wal writes its log in the checkpoint directory: add --checkpoint <dir>");
         }
         if (running && checkpoint == null) {
             throw new ParameterException(

@@ -20,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 
 /**
- * The network word count: the words of each batch of lines from {@code host:port}, counted and
- * printed with {@code print(printCount)}.
+ * The network word count: the words of each batch of lines from {@code input}, a TCP server or a
+ * directory of text files, counted and printed with {@code print(printCount)}.
  *
  * <p>Stopping: after {@code duration} when one is given, or on Ctrl-C or SIGTERM, as {@link
  * ContextRunner} does for every job; both stop gracefully, so data already received is counted and
@@ -38,18 +38,49 @@ import picocli.CommandLine;
  * @param duration how long to run, or {@code null} to run until stopped
  * @param checkpoint the checkpoint directory, or {@code null} for none
  * @param running print running totals instead of per-batch counts
+ * @param writeAheadLog log what the socket receiver stores before acknowledging it
  */
 record WordCountJob(
-        String host,
-        int port,
+        Lines input,
         Duration batch,
         String master,
         int printCount,
         Duration duration,
         String checkpoint,
         boolean running,
+        boolean writeAheadLog,
         DashboardOptions dashboard,
         PrintWriter err) {
+
+    /** Where the lines come from. */
+    sealed interface Lines {
+        /** The stream of lines on {@code ssc}. */
+        DStream<String> open(StreamingContext ssc);
+    }
+
+    /** The lines a TCP server sends, as {@code socketTextStream}. */
+    record Socket(String host, int port) implements Lines {
+        Socket {
+            Objects.requireNonNull(host, "host");
+        }
+
+        @Override
+        public DStream<String> open(StreamingContext ssc) {
+            return ssc.socketTextStream(host, port);
+        }
+    }
+
+    /** The lines of the text files moved into a directory, as {@code textFileStream}. */
+    record Files(String directory) implements Lines {
+        Files {
+            Objects.requireNonNull(directory, "directory");
+        }
+
+        @Override
+        public DStream<String> open(StreamingContext ssc) {
+            return ssc.textFileStream(directory);
+        }
+    }
 
     /** The application name, shown in logs and messages. */
     static final String APP_NAME = "wordcount";
@@ -58,7 +89,7 @@ record WordCountJob(
     static final String VIEW = "wordcounts";
 
     WordCountJob {
-        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(input, "input");
         Objects.requireNonNull(dashboard, "dashboard");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(batch, "batch");
@@ -101,7 +132,10 @@ record WordCountJob(
         if (checkpoint != null) {
             ssc.checkpoint(checkpoint);
         }
-        DStream<String> lines = ssc.socketTextStream(host, port);
+        if (writeAheadLog) {
+            ssc.conf().writeAheadLog(true);
+        }
+        DStream<String> lines = input.open(ssc);
         DStream<Tuple2<String, ? extends Number>> shown =
                 running ? erase(runningTotals(lines)) : erase(countWords(lines));
         shown.print(printCount);

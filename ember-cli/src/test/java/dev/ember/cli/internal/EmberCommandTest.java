@@ -161,7 +161,9 @@ class EmberCommandTest {
         CommandRun run = CommandRun.of("wordcount");
 
         assertEquals(2, run.exitCode, run::toString);
-        assertTrue(run.errLine().contains("'<host>', '<port>' (or use --demo)"), run.err);
+        assertTrue(
+                run.errLine().contains("'<host>', '<port>' (or use --files <dir> or --demo)"),
+                run.err);
     }
 
     @ParameterizedTest
@@ -179,6 +181,32 @@ class EmberCommandTest {
 
         assertEquals(2, run.exitCode, run::toString);
         assertTrue(run.errLine().contains("give either <host> <port> or --demo"), run.err);
+    }
+
+    @Test
+    void filesWithHostAndPortIsAUsageError() {
+        CommandRun run = CommandRun.of("wordcount", "--files", "in", "localhost", "9999");
+
+        assertEquals(2, run.exitCode, run::toString);
+        assertTrue(run.errLine().contains("give one of <host> <port>, --files or --demo"), run.err);
+    }
+
+    @Test
+    void walWithoutCheckpointIsAUsageError() {
+        CommandRun run = CommandRun.of("wordcount", "localhost", "9999", "--wal");
+
+        assertEquals(2, run.exitCode, run::toString);
+        assertTrue(
+                run.errLine().contains("--wal writes its log in the checkpoint directory"),
+                run.err);
+    }
+
+    @Test
+    void walWithFilesIsAUsageError() {
+        CommandRun run = CommandRun.of("wordcount", "--files", "in", "--checkpoint", "ck", "--wal");
+
+        assertEquals(2, run.exitCode, run::toString);
+        assertTrue(run.errLine().contains("--files has no receiver"), run.err);
     }
 
     @Test
