@@ -51,6 +51,8 @@ import picocli.CommandLine.Spec;
                     + " --seed)",
             "  socket:<host>:<port>   lines of text over TCP, as the notebook's"
                     + " socketTextStream; 'ember relay' serves them",
+            "  file:<dir>             the lines of the text files moved into <dir>, as"
+                    + " textFileStream (files already there at the first start are left out)",
             "  bluesky[:<host>]       Bluesky Jetstream, free and without an account",
             "  x                      the X API v2 filtered stream; needs X_BEARER_TOKEN and"
                     + " --track",
@@ -228,6 +230,8 @@ final class HashtagsCommand implements Callable<Integer> {
         String description;
         if (source.kind() == SourceOption.Kind.SOCKET) {
             description = "socket " + source.argument();
+        } else if (source.kind() == SourceOption.Kind.FILE) {
+            description = "files in " + source.argument();
         } else {
             first = open(sourceSettings);
             if (source.kind().isLive()) {

@@ -122,7 +122,7 @@ final class HashtagsJob {
 
         /** The plural name of what the source delivers. */
         String unit() {
-            return source.kind() == SourceOption.Kind.SOCKET ? "lines" : "posts";
+            return source.kind().carriesLines() ? "lines" : "posts";
         }
     }
 
@@ -229,10 +229,12 @@ final class HashtagsJob {
         KeywordFilter track = settings.track();
         JobProgress records = progress;
         DStream<String> tags;
-        if (settings.source().kind() == SourceOption.Kind.SOCKET) {
+        if (settings.source().kind().carriesLines()) {
             DStream<String> lines =
-                    ssc.socketTextStream(
-                            settings.source().socketHost(), settings.source().socketPort());
+                    settings.source().kind() == SourceOption.Kind.SOCKET
+                            ? ssc.socketTextStream(
+                                    settings.source().socketHost(), settings.source().socketPort())
+                            : ssc.textFileStream(settings.source().argument());
             lines.foreachRDD((batch, time) -> records.batchCompleted(time, batch.count()));
             DStream<String> tracked = track.isEmpty() ? lines : lines.filter(track::matches);
             tags = tracked.flatMap(line -> Hashtags.extract(line).iterator());

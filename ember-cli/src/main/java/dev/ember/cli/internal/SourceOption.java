@@ -21,7 +21,9 @@ import picocli.CommandLine.TypeConversionException;
  *   <li>{@code replay:<file>}: a JSON Lines file of posts;
  *   <li>{@code demo}: the synthetic demo stream;
  *   <li>{@code socket:<host>:<port>}: lines of text read with {@code socketTextStream}, only for
- *       jobs ({@link JobConverter}), not for the relay, which serves such a socket itself.
+ *       jobs ({@link JobConverter}), not for the relay, which serves such a socket itself;
+ *   <li>{@code file:<dir>}: the lines of the text files moved into a directory, read with {@code
+ *       textFileStream}, only for jobs.
  * </ul>
  *
  * @param kind the kind of source
@@ -36,11 +38,17 @@ record SourceOption(Kind kind, String argument) {
         MASTODON,
         REPLAY,
         DEMO,
-        SOCKET;
+        SOCKET,
+        FILE;
 
         /** True for the sources that stream from a network service: Bluesky, X and Mastodon. */
         boolean isLive() {
             return this == BLUESKY || this == X || this == MASTODON;
+        }
+
+        /** True for the sources of lines of text rather than posts: sockets and files. */
+        boolean carriesLines() {
+            return this == SOCKET || this == FILE;
         }
 
         @Override
@@ -51,7 +59,8 @@ record SourceOption(Kind kind, String argument) {
 
     static final String SYNTAX = "bluesky[:host], x, mastodon[:instance], replay:FILE or demo";
     static final String JOB_SYNTAX =
-            "demo, socket:HOST:PORT, bluesky[:host], x, mastodon[:instance] or replay:FILE";
+            "demo, socket:HOST:PORT, file:DIR, bluesky[:host], x, mastodon[:instance] or"
+                    + " replay:FILE";
     static final String DEFAULT_MASTODON = "mastodon.social";
     static final String DEFAULT_BLUESKY = "jetstream2.us-east.bsky.network";
     static final String DEFAULT_X = "https://api.x.com";
@@ -67,7 +76,8 @@ record SourceOption(Kind kind, String argument) {
     /**
      * Creates the post source.
      *
-     * @throws IllegalStateException for a {@code socket:} source, which carries lines, not posts
+     * @throws IllegalStateException for a {@code socket:} or {@code file:} source, which carries
+     *     lines, not posts
      */
     PostSource open(Settings settings) {
         return switch (kind) {
@@ -111,9 +121,12 @@ record SourceOption(Kind kind, String argument) {
                 }
                 yield builder.build();
             }
-            case SOCKET ->
+            case SOCKET, FILE ->
                     throw new IllegalStateException(
-                            "source " + this + " carries lines, not posts: read it as a socket");
+                            "source "
+                                    + this
+                                    + " carries lines, not posts: read it with socketTextStream"
+                                    + " or textFileStream");
         };
     }
 
@@ -175,8 +188,11 @@ record SourceOption(Kind kind, String argument) {
             return SYNTAX;
         }
 
-        /** Whether {@code socket:HOST:PORT} is accepted. */
-        boolean acceptsSocket() {
+        /**
+         * Whether the sources of lines, {@code socket:HOST:PORT} and {@code file:DIR}, are
+         * accepted.
+         */
+        boolean acceptsLines() {
             return false;
         }
 
@@ -188,7 +204,7 @@ record SourceOption(Kind kind, String argument) {
             String argument = colon < 0 ? null : v.substring(colon + 1).strip();
             Kind kind = null;
             for (Kind k : Kind.values()) {
-                if (k.toString().equals(name) && (k != Kind.SOCKET || acceptsSocket())) {
+                if (k.toString().equals(name) && (!k.carriesLines() || acceptsLines())) {
                     kind = k;
                 }
             }
@@ -202,6 +218,11 @@ record SourceOption(Kind kind, String argument) {
             }
             if (kind == Kind.SOCKET) {
                 checkSocket(value, argument);
+            }
+            if (kind == Kind.FILE && argument == null) {
+                throw new TypeConversionException(
+                        "file needs a directory, as in file:incoming (the job reads the text files"
+                                + " moved into it)");
             }
             if (kind == Kind.DEMO && argument != null) {
                 throw new TypeConversionException(
@@ -240,7 +261,10 @@ record SourceOption(Kind kind, String argument) {
         }
     }
 
-    /** Parses {@code --source} for jobs: the post sources, and lines from {@code socket:}. */
+    /**
+     * Parses {@code --source} for jobs: the post sources, and lines from {@code socket:} and {@code
+     * file:}.
+     */
     static final class JobConverter extends Converter {
         @Override
         String syntax() {
@@ -248,7 +272,7 @@ record SourceOption(Kind kind, String argument) {
         }
 
         @Override
-        boolean acceptsSocket() {
+        boolean acceptsLines() {
             return true;
         }
     }

@@ -131,6 +131,80 @@ class CrashRestartIT {
         assertEquals(expected, totals);
     }
 
+    /**
+     * {@code ember hashtags --source file:DIR --checkpoint}: killed with SIGKILL once a window has
+     * counted a file's posts, and restarted; the restarted job's windows still count them, with the
+     * posts that come after the restart.
+     */
+    @Test
+    void hashtagWindowsKeepThePostsFromBeforeASigkill() throws Exception {
+        Path staging = Files.createDirectory(dir.resolve("staging"));
+        Path incoming = Files.createDirectory(dir.resolve("incoming"));
+        Path before =
+                Files.writeString(
+                        staging.resolve("before.txt"),
+                        "What a goal #Before by #messi\n".repeat(5),
+                        StandardCharsets.UTF_8);
+        Path after =
+                Files.writeString(
+                        staging.resolve("after.txt"),
+                        "and again #after\n".repeat(3),
+                        StandardCharsets.UTF_8);
+        String[] args = {
+            "hashtags",
+            "--source",
+            "file:" + incoming,
+            "--checkpoint",
+            dir.resolve("ckpt").toString(),
+            "--batch",
+            "1s",
+            "--window",
+            "20s",
+            "--slide",
+            "2s",
+            "--no-ui"
+        };
+        Pattern beforeCounted = Pattern.compile("(?s).*\\|\\s*#before\\|\\s*5\\|.*");
+        ChildProcess first = ChildProcess.java(dir, Ember.class, args);
+        try {
+            first.awaitOut(out -> out.contains("Window "), "the first window", 60);
+            move(before, incoming);
+            first.awaitOut(out -> beforeCounted.matcher(out).matches(), "#before counted", 60);
+            first.signal("KILL");
+            assertEquals(137, first.waitFor(30), first::toString);
+        } finally {
+            first.close();
+        }
+
+        String printed;
+        try (ChildProcess second = ChildProcess.java(dir, Ember.class, args)) {
+            second.awaitOut(out -> out.contains("Window "), "the first window after the kill", 60);
+            move(after, incoming);
+            second.awaitOut(
+                    out -> out.matches("(?s).*\\|\\s*#after\\|\\s*3\\|.*"), "#after counted", 60);
+            second.signal("TERM");
+            second.waitFor(60);
+            printed = second.out();
+        }
+        // Windows recomputed from before the file's batch are empty; every later one counts it.
+        List<PrintedWindows.Row> beforeRows =
+                List.of(new PrintedWindows.Row("#before", 5), new PrintedWindows.Row("#messi", 5));
+        List<PrintedWindows.Row> bothRows =
+                List.of(
+                        new PrintedWindows.Row("#before", 5),
+                        new PrintedWindows.Row("#messi", 5),
+                        new PrintedWindows.Row("#after", 3));
+        List<PrintedWindows.Window> windows = PrintedWindows.parse(printed);
+        for (PrintedWindows.Window window : windows) {
+            List<PrintedWindows.Row> rows = window.rows();
+            assertTrue(
+                    rows.isEmpty() || rows.equals(beforeRows) || rows.equals(bothRows),
+                    () -> window.header() + " has " + rows + "\n" + printed);
+        }
+        assertEquals(bothRows, windows.get(windows.size() - 1).rows(), printed);
+        assertTrue(windows.stream().anyMatch(w -> w.rows().equals(beforeRows)), printed);
+    }
+
     private static void move(Path file, Path into) throws IOException {
         Files.move(file, into.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
     }

@@ -130,11 +130,20 @@ class HashtagsCommandTest {
                 "socket:localhost:99999");
         assertUsageError(
                 "Invalid value for option '--source': unknown source 'twitter': use demo,"
-                        + " socket:HOST:PORT, bluesky[:host], x, mastodon[:instance] or"
+                        + " socket:HOST:PORT, file:DIR, bluesky[:host], x, mastodon[:instance] or"
                         + " replay:FILE",
                 "hashtags",
                 "--source",
                 "twitter");
+        assertUsageError(
+                "Invalid value for option '--source': file needs a directory, as in file:incoming"
+                        + " (the job reads the text files moved into it)",
+                "hashtags",
+                "--source",
+                "file");
+        CommandRun relayFiles = CommandRun.of("relay", "--source", "file:incoming");
+        assertEquals(2, relayFiles.exitCode, relayFiles::toString);
+        assertTrue(relayFiles.errLine().contains("unknown source 'file:incoming'"), relayFiles.err);
         CommandRun relay = CommandRun.of("relay", "--source", "socket:localhost:5555");
         assertEquals(2, relay.exitCode, relay::toString);
         assertTrue(relay.errLine().contains("unknown source 'socket:localhost:5555'"), relay.err);
